@@ -1,0 +1,35 @@
+# Two entry points on a fresh machine: `make serve` (or `make build`) and `make test`.
+# Both create or refresh .venv from the pinned lock file first.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: build serve test clean lock
+
+$(STAMP): requirements.lock pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	touch $(STAMP)
+
+build: $(STAMP)
+	$(BIN)/mkdocs build --strict
+
+serve: $(STAMP)
+	$(BIN)/mkdocs serve --strict
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+# Regenerate requirements.lock after changing a pin in pyproject.toml.
+lock:
+	rm -rf /tmp/cnd-lock && $(PYTHON) -m venv /tmp/cnd-lock
+	/tmp/cnd-lock/bin/pip install --quiet pip-tools==7.6.2
+	/tmp/cnd-lock/bin/pip-compile --quiet --generate-hashes --allow-unsafe --extra test \
+		--output-file requirements.lock pyproject.toml
+
+clean:
+	rm -rf $(VENV) site

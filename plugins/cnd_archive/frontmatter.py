@@ -1,0 +1,95 @@
+"""Split a content file into its YAML front matter and Markdown body, safely.
+
+Content arrives through pull requests, so the YAML is read with the safe loader (no
+object-constructing tags) and size limits keep an alias bomb from eating the build.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from .errors import Problem
+
+MAX_FILE_BYTES = 2 * 1024 * 1024
+MAX_FRONT_MATTER_CHARS = 64 * 1024
+MAX_YAML_NODES = 20_000
+
+_KEY_RE = re.compile(r"^([A-Za-z_][\w-]*)\s*:", re.MULTILINE)
+_FENCE_RE = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*\n", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class Document:
+    path: str
+    meta: dict[str, Any]
+    body: str
+    body_line: int
+    """1-based line number in the file of the body's first line."""
+    key_lines: dict[str, int] = field(default_factory=dict)
+    """1-based line of each top-level front matter key, for messages."""
+
+    def line_of(self, key: str) -> int:
+        return self.key_lines.get(key, 1)
+
+
+class _CountingLoader(yaml.SafeLoader):
+    """SafeLoader that stops once a document expands to too many nodes (alias bombs)."""
+
+    nodes = 0
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        self.nodes += 1
+        if self.nodes > MAX_YAML_NODES:
+            raise yaml.YAMLError(f"more than {MAX_YAML_NODES} values (an alias bomb?)")
+        return super().construct_object(node, deep)
+
+
+def load_yaml(text: str) -> Any:
+    loader = _CountingLoader(text)
+    try:
+        return loader.get_single_data()
+    finally:
+        loader.dispose()
+
+
+def split(text: str, path: str) -> tuple[Document | None, list[Problem]]:
+    """Parse a file's text; on failure return None and the problems, each with a line."""
+    if len(text) > MAX_FILE_BYTES:
+        return None, [Problem(path, 1, f"file is larger than {MAX_FILE_BYTES} bytes",
+                              "a report is about 50 KB; split or check the file")]
+    match = _FENCE_RE.match(text)
+    if not match:
+        return Document(path, {}, text, 1), []
+    yaml_text = match[1] or ""
+    if len(yaml_text) > MAX_FRONT_MATTER_CHARS:
+        return None, [Problem(path, 2, "front matter is too large",
+                              f"keep it under {MAX_FRONT_MATTER_CHARS} characters")]
+    try:
+        meta = load_yaml(yaml_text)
+    except yaml.YAMLError as error:
+        return None, [_yaml_problem(error, path)]
+    except RecursionError:
+        return None, [Problem(path, 2, "front matter is nested too deeply", "flatten it")]
+    if meta is None:
+        meta = {}
+    if not isinstance(meta, dict):
+        return None, [Problem(path, 2, "front matter is not a mapping",
+                              "write it as 'key: value' lines between the two '---' lines")]
+    body_line = text.count("\n", 0, match.end()) + 1
+    key_lines = {m[1]: yaml_text.count("\n", 0, m.start()) + 2 for m in _KEY_RE.finditer(yaml_text)}
+    return Document(path, meta, text[match.end():], body_line, key_lines), []
+
+
+def _yaml_problem(error: yaml.YAMLError, path: str) -> Problem:
+    mark = getattr(error, "problem_mark", None)
+    line = mark.line + 2 if mark is not None else 2  # +1 for 1-based, +1 for the '---' line
+    column = mark.column + 1 if mark is not None else 1
+    summary = str(getattr(error, "problem", None) or error).strip()
+    if "could not determine a constructor" in str(error):
+        return Problem(path, line, f"YAML tag not allowed ({summary})",
+                       "front matter holds plain values only: remove the '!' tag", column)
+    return Problem(path, line, f"invalid YAML: {summary}", "fix the front matter syntax", column)

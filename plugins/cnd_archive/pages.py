@@ -1,0 +1,131 @@
+"""Markdown of the pages the archive generates: a body's list of meetings, placeholder meetings.
+
+Every value that comes from front matter is escaped: content from pull requests must
+not be able to inject markup into a generated page.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from .archive import Archive, Session
+from .bodies import Body
+from .markdown_writer import escape
+from .permalinks import number_link
+from .places import country_name
+from .errors import Problem
+from .report import Element, Report
+from .anchors import paragraph_id
+
+STATUS_TEXT = {"report": "Report in the archive", "placeholder": "Report not yet in the archive"}
+_LEADING_MARKER_RE = re.compile(r"^(?:\d{1,4}\\\.|\([a-z]{1,2}\))\s+")
+
+
+def format_dates(start: dt.date, end: dt.date) -> str:
+    """UN style: "2–6 October 2017", "30 September–4 October 2013"."""
+    if start == end:
+        return f"{start.day} {start:%B %Y}"
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}–{end.day} {end:%B %Y}"
+    if start.year == end.year:
+        return f"{start.day} {start:%B}–{end.day} {end:%B %Y}"
+    return f"{start.day} {start:%B %Y}–{end.day} {end:%B %Y}"
+
+
+def venue(session: Session) -> str:
+    return f"{session.city}, {country_name(session.country)}"
+
+
+def body_index_uri(body: Body) -> str:
+    return f"{body.slug}/index.md"
+
+
+def body_page(body: Body, sessions: list[Session]) -> str:
+    """The page of one body: what it is, and a table of its meetings."""
+    rows = [
+        f"| [{escape(s.ordinal_name)}]({s.number}.md) | {s.number} | {format_dates(s.start_date, s.end_date)} "
+        f"| {escape(venue(s), extra='|')} | {STATUS_TEXT[s.status]} |"
+        for s in sessions
+    ]
+    in_archive = sum(1 for s in sessions if s.status == "report")
+    return "\n".join([
+        "---", f"title: {body.code}", "---", "",
+        f"# {escape(body.name)} ({body.code}) {{#title}}", "",
+        f"A subsidiary body of the Commission on Narcotic Drugs, established by "
+        f"{escape(body.established_by)}. Its members meet once a year to review drug "
+        f"trafficking trends in the region, the implementation of the recommendations of "
+        f"their previous {body.meeting_word.lower()}, and topics discussed in working groups.", "",
+        f"The archive knows of {len(sessions)} {body.meeting_word.lower()}s of this body; "
+        f"the reports of {in_archive} are in it.", "",
+        "## Meetings {#meetings}", "",
+        "| Meeting | Number | Dates | Venue | Status |",
+        "| --- | --- | --- | --- | --- |",
+        *rows, "",
+    ])
+
+
+def placeholder_page(session: Session, approving: Session | None, agenda: list[Element]) -> str:
+    """A known meeting whose report is not in the archive yet: the facts we hold."""
+    body = session.body
+    lines = [
+        f"# {escape(session.ordinal_name)} of {escape(body.title_phrase)} {{#title}}", "",
+        '!!! warning "Report not yet in the archive"', "",
+        "    The report of this meeting has not been added to the archive yet. "
+        "This page holds what the archive knows of the meeting from other sources.", "",
+        "| | |", "| --- | --- |",
+        f"| Body | [{escape(body.name)}](index.md) |",
+        f"| Meeting | {session.number} |",
+        f"| Dates | {format_dates(session.start_date, session.end_date)} |",
+        f"| Venue | {escape(venue(session), extra='|')} |",
+        f"| Status | {STATUS_TEXT[session.status]} |", "",
+    ]
+    if approving is not None and agenda:
+        lines += provisional_agenda(approving, agenda[0].parent or "", agenda)
+    return "\n".join(lines)
+
+
+def provisional_agenda_items(session: Session, archive: Archive) -> tuple[Session | None, list[Element], list[Problem]]:
+    """The items of the agenda that the previous meeting approved for this one, from its report."""
+    source = session.meta.get("provisional_agenda")
+    if source is None:
+        return None, [], []
+    document = archive.documents[session.src_uri]
+    where = document.line_of("provisional_agenda")
+    number = source.get("paragraph") if isinstance(source, dict) else None
+    approving = archive.session(session.body.code, session.number - 1)
+    report = archive.reports.get(approving.src_uri) if approving else None
+    if not isinstance(number, int) or report is None or approving is None:
+        return None, [], [Problem(document.path, where, "provisional_agenda needs 'paragraph: N' of the "
+                                  "previous meeting's report, and that report in the archive",
+                                  "e.g. 'provisional_agenda: {paragraph: 48}'")]
+    children = _children(report)
+    items = children.get(paragraph_id(number), [])
+    if not items:
+        return None, [], [Problem(document.path, where, f"paragraph {number} of the {approving.id} "
+                                  "report has no agenda list", "cite the paragraph that holds the agenda")]
+    return approving, [e for item in items for e in [item, *children.get(item.id, [])]], []
+
+
+def _children(report: Report) -> dict[str, list[Element]]:
+    children: dict[str, list[Element]] = {}
+    for element in report.elements:
+        if element.kind == "item" and element.parent:
+            children.setdefault(element.parent, []).append(element)
+    return children
+
+
+def provisional_agenda(approving: Session, paragraph: str, items: list[Element]) -> list[str]:
+    number = paragraph.removeprefix("para_")
+    lines = [
+        "## Provisional agenda {#provisional_agenda}", "",
+        f"Approved by the {escape(approving.ordinal_name)} "
+        f"([report, paragraph {number}]({approving.number}.md#{paragraph})):", "",
+    ]
+    for item in items:
+        anchor = "agenda" + item.id.removeprefix(paragraph)
+        depth = item.id.count("__subpara_")
+        shown = f"({item.label})" if depth else f"{item.label}."
+        text = _LEADING_MARKER_RE.sub("", item.text)
+        lines.append(f"{'    ' * depth}- {number_link(shown, anchor)} {text}")
+    return lines + [""]

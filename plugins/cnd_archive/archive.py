@@ -8,6 +8,7 @@ yet here). Its path is fixed by its body and number: ``honlac/27.md``.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -69,12 +70,16 @@ class Archive:
         return sorted((s for s in self.sessions if s.body == body), key=lambda s: s.number)
 
 
-def load(docs_dir: Path, src_uris: list[str]) -> Archive:
-    """Read every Markdown page once; keep the meeting pages and every problem found."""
+def load(docs_dir: Path, src_uris: list[str], shown_from: Path | None = None) -> Archive:
+    """Read every Markdown page once; keep the meeting pages and every problem found.
+
+    Problems name files relative to ``shown_from`` (the project folder), as a
+    contributor sees them in the repository.
+    """
     archive = Archive()
     for src_uri in sorted(src_uris):
         path = docs_dir / src_uri
-        shown = str(path)
+        shown = os.path.relpath(path, shown_from) if shown_from else str(path)
         try:
             text = path.read_bytes().decode("utf-8")
         except UnicodeDecodeError as error:

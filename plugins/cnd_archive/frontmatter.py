@@ -17,6 +17,7 @@ from .errors import Problem
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_FRONT_MATTER_CHARS = 64 * 1024
 MAX_YAML_NODES = 20_000
+MAX_YAML_DEPTH = 32
 
 _KEY_RE = re.compile(r"^([A-Za-z_][\w-]*)\s*:", re.MULTILINE)
 _FENCE_RE = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*\n", re.DOTALL)
@@ -36,20 +37,32 @@ class Document:
         return self.key_lines.get(key, 1)
 
 
-class _CountingLoader(yaml.SafeLoader):
-    """SafeLoader that stops once a document expands to too many nodes (alias bombs)."""
+class _GuardedLoader(yaml.SafeLoader):
+    """SafeLoader without aliases (an alias bomb's tool) and with bounded nesting and size."""
 
+    depth = 0
     nodes = 0
 
-    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node | None:
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.MarkedYAMLError(problem="YAML aliases ('*name') are not allowed in front matter",
+                                       problem_mark=event.start_mark)
+        self.depth += 1
         self.nodes += 1
-        if self.nodes > MAX_YAML_NODES:
-            raise yaml.YAMLError(f"more than {MAX_YAML_NODES} values (an alias bomb?)")
-        return super().construct_object(node, deep)
+        if self.depth > MAX_YAML_DEPTH or self.nodes > MAX_YAML_NODES:
+            event = self.peek_event()
+            raise yaml.MarkedYAMLError(
+                problem=f"front matter nests deeper than {MAX_YAML_DEPTH} levels or holds more "
+                        f"than {MAX_YAML_NODES} values", problem_mark=event.start_mark)
+        try:
+            return super().compose_node(parent, index)  # type: ignore[no-any-return]
+        finally:
+            self.depth -= 1
 
 
 def load_yaml(text: str) -> Any:
-    loader = _CountingLoader(text)
+    loader = _GuardedLoader(text)
     try:
         return loader.get_single_data()
     finally:
@@ -72,8 +85,6 @@ def split(text: str, path: str) -> tuple[Document | None, list[Problem]]:
         meta = load_yaml(yaml_text)
     except yaml.YAMLError as error:
         return None, [_yaml_problem(error, path)]
-    except RecursionError:
-        return None, [Problem(path, 2, "front matter is nested too deeply", "flatten it")]
     if meta is None:
         meta = {}
     if not isinstance(meta, dict):

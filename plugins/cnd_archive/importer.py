@@ -206,10 +206,12 @@ class _Assembler:
         self.add(Block(BlockKind.PARAGRAPH, line.text, line.number, label=line.label))
 
     def continues_agenda(self, number: int) -> bool:
-        if number == self.next_paragraph:
-            return False
+        # A list in progress wins a tie with the paragraph numbering: its next number is
+        # what the reader expects, while a paragraph would leave the list cut short.
         if self.list_mode == "agenda":
             return number == self.last_item + 1
+        if number == self.next_paragraph:
+            return False
         last = self.last
         return number == 1 and last is not None and last.kind is BlockKind.PARAGRAPH \
             and last.text.endswith(":")

@@ -36,7 +36,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         src_uris = [f.src_uri for f in files.documentation_pages() if not f.generated_by]
-        self.archive = archive_module.load(Path(config.docs_dir), src_uris)
+        project = Path(config.config_file_path).parent
+        self.archive = archive_module.load(Path(config.docs_dir), src_uris, shown_from=project)
         self.report(self.archive.problems)
         for body in all_bodies():
             sessions = self.archive.sessions_of(body)

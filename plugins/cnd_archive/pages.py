@@ -73,12 +73,11 @@ def placeholder_page(session: Session, approving: Session | None, agenda: list[E
         '!!! warning "Report not yet in the archive"', "",
         "    The report of this meeting has not been added to the archive yet. "
         "This page holds what the archive knows of the meeting from other sources.", "",
-        "| | |", "| --- | --- |",
-        f"| Body | [{escape(body.name)}](index.md) |",
-        f"| Meeting | {session.number} |",
-        f"| Dates | {format_dates(session.start_date, session.end_date)} |",
-        f"| Venue | {escape(venue(session), extra='|')} |",
-        f"| Status | {STATUS_TEXT[session.status]} |", "",
+        f"- **Body:** [{escape(body.name)}](index.md)",
+        f"- **Meeting:** {session.number}",
+        f"- **Dates:** {format_dates(session.start_date, session.end_date)}",
+        f"- **Venue:** {escape(venue(session))}",
+        f"- **Status:** {STATUS_TEXT[session.status]}", "",
     ]
     if approving is not None and agenda:
         lines += provisional_agenda(approving, agenda[0].parent or "", agenda)

@@ -1,0 +1,64 @@
+"""Shared helpers: real MkDocs builds of the real content in a temporary folder."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCE_27 = ROOT / "sources" / "honlac-27-report.txt"
+
+
+@dataclass
+class Build:
+    root: Path
+    result: subprocess.CompletedProcess[str]
+
+    @property
+    def site(self) -> Path:
+        return self.root / "site"
+
+    @property
+    def log(self) -> str:
+        return self.result.stdout + self.result.stderr
+
+    def page(self, uri: str) -> str:
+        return (self.site / uri).read_text(encoding="utf-8")
+
+
+def build_site(root: Path, overlay: dict[str, str] | None = None, *, real_content: bool = True) -> Build:
+    """Copy the project's config (and content) to root, overlay files, run `mkdocs build --strict`."""
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    if real_content:
+        shutil.copytree(ROOT / "content", root / "content")
+    else:
+        (root / "content" / "assets").mkdir(parents=True)
+        shutil.copy(ROOT / "content" / "assets" / "archive.css", root / "content" / "assets")
+    for relative, text in (overlay or {}).items():
+        target = root / "content" / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=root,
+                            capture_output=True, text=True, env=env, timeout=300)
+    return Build(root, result)
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    build = build_site(tmp_path_factory.mktemp("real-site"))
+    assert build.result.returncode == 0, build.log
+    return build
+
+
+@pytest.fixture(scope="session")
+def source_27() -> str:
+    if not SOURCE_27.exists():
+        pytest.fail(f"the 27th report's source text is missing at {SOURCE_27}")
+    return SOURCE_27.read_text(encoding="utf-8")

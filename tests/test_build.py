@@ -78,6 +78,7 @@ def test_the_body_page_lists_its_meetings(real_site: Build) -> None:
         ["Twenty-sixth Meeting", "26", "3–7 October 2016", "Santiago, Chile", "Report not yet in the archive"],
         ["Twenty-seventh Meeting", "27", "2–6 October 2017", "Guatemala City, Guatemala", "Report in the archive"],
         ["Twenty-eighth Meeting", "28", "22–26 October 2018", "Santiago, Chile", "Report not yet in the archive"],
+        ["Twenty-ninth Meeting", "29", "7–11 October 2019", "Lima, Peru", "Report not yet in the archive"],
     ]
     assert page.select("table tr")[2].find("a")["href"] == "27/"
 

@@ -77,3 +77,25 @@ def subparagraph_id(parent: str, letter: str) -> str:
 
 def item_id(parent: str, number: int) -> str:
     return f"{parent}__item_{number}"
+
+
+_LABEL_PARTS_RE = re.compile(r"(para|subpara|item|chp|sec|issue|annex)_([A-Za-z0-9]+)")
+
+
+def citation_label(anchor: str) -> str:
+    """How a reader cites an element: "para. 2 (a)", "para. 57, item 4", "footnote 1"."""
+    if anchor.startswith("fn:"):
+        return f"footnote {anchor[3:]}"
+    parts = dict(_LABEL_PARTS_RE.findall(anchor))
+    if anchor.startswith("annex"):
+        return "annex"
+    if "para" in parts:
+        label = f"para. {parts['para']}"
+        if "item" in parts:
+            label += f", item {parts['item']}"
+        if "subpara" in parts:
+            label += f" ({parts['subpara']})"
+        return label
+    if "chp" in parts:
+        return f"chap. {parts['chp']}"
+    return anchor.replace("_", " ")

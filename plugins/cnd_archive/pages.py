@@ -14,10 +14,12 @@ from .bodies import Body
 from .markdown_writer import escape
 from .permalinks import number_link
 from .places import country_name
+from .anchors import citation_label, paragraph_id
 from .errors import Problem
+from .followup import Review, recommendations_target
 from .report import Element, Report
-from .anchors import paragraph_id
 
+FOLLOWUP_CLASS = "cnd-followup"
 STATUS_TEXT = {"report": "Report in the archive", "placeholder": "Report not yet in the archive"}
 _LEADING_MARKER_RE = re.compile(r"^(?:\d{1,4}\\\.|\([a-z]{1,2}\))\s+")
 
@@ -65,7 +67,8 @@ def body_page(body: Body, sessions: list[Session]) -> str:
     ])
 
 
-def placeholder_page(session: Session, approving: Session | None, agenda: list[Element]) -> str:
+def placeholder_page(session: Session, approving: Session | None, agenda: list[Element],
+                     reviewing: list[Review], archive: Archive) -> str:
     """A known meeting whose report is not in the archive yet: the facts we hold."""
     body = session.body
     lines = [
@@ -81,7 +84,46 @@ def placeholder_page(session: Session, approving: Session | None, agenda: list[E
     ]
     if approving is not None and agenda:
         lines += provisional_agenda(approving, agenda[0].parent or "", agenda)
+    for review in reviewing:
+        target = recommendations_target(archive, review.reviewed).markdown_from(session.src_uri)
+        lines += [f"Item {review.agenda_number} of this Meeting's provisional agenda is to review the "
+                  f"implementation of the [recommendations of the {escape(review.reviewed.ordinal_name)}]"
+                  f"({target}).", ""]
     return "\n".join(lines)
+
+
+def recommendations_section(session: Session, reviewed: list[Review]) -> str:
+    """The landing place of links to a placeholder meeting's recommendations."""
+    lines = ["## Recommendations {#recommendations}", "",
+             "The recommendations adopted by this meeting are not in the archive yet.", ""]
+    if reviewed:
+        lines.append(review_note(reviewed, session, "these recommendations"))
+    return "\n".join(lines) + "\n"
+
+
+def review_note(reviews: list[Review], page: Session, subject: str | None) -> str:
+    """A styled "Follow-up:" paragraph; without a subject, the short form under one recommendation."""
+    if subject is None:
+        parts = [f"[{'to be reviewed' if r.scheduled else 'reviewed'} by the "
+                 f"{escape(r.reviewing.ordinal_name)}]({r.agenda_item.markdown_from(page.src_uri)})" for r in reviews]
+        sentence = " and ".join(parts)
+    else:
+        sentence = f"implementation of {subject} " + " and ".join(_review_phrase(r, page) for r in reviews)
+    return f"**Follow-up:** {sentence}.\n{{: .{FOLLOWUP_CLASS} }}"
+
+
+def _review_phrase(review: Review, page: Session) -> str:
+    where = review.agenda_item.markdown_from(page.src_uri)
+    name = escape(review.reviewing.ordinal_name)
+    if review.scheduled:
+        return f"is to be reviewed by the [{name}, item {review.agenda_number} of its provisional agenda]({where})"
+    phrase = f"was reviewed by the [{name}, agenda item {review.agenda_number}]({where})"
+    if review.discussion:
+        links = [f"[{citation_label(t.anchor).removeprefix('para. ')}]({t.markdown_from(page.src_uri)})"
+                 for t in review.discussion]
+        listed = links[0] if len(links) == 1 else ", ".join(links[:-1]) + " and " + links[-1]
+        phrase += f" (report, paragraph{'s' if len(links) > 1 else ''} {listed})"
+    return phrase
 
 
 def provisional_agenda_items(session: Session, archive: Archive) -> tuple[Session | None, list[Element], list[Problem]]:

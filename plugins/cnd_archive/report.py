@@ -26,6 +26,11 @@ _EXPLICIT_ID_RE = re.compile(r"\s*\{#(?P<id>[^}\s]*)\}\s*$")
 _NUMBER_RE = re.compile(r"^(?P<label>\d{1,4})\\\. ")
 _LETTER_RE = re.compile(r"^\((?P<label>[a-z]|([a-z])\2)\) ")
 
+_LEADING_LABEL_RE = re.compile(r"^(?:\d{1,4}\\\.|\((?:[a-z]|([a-z])\1)\))\s+")
+_FOOTNOTE_DEF_RE = re.compile(r"^\[\^([^\]\s]+)\]:", re.MULTILINE)
+_FOOTNOTE_REF_RE = re.compile(r"\[\^[^\]\s]+\]")
+_ESCAPE_RE = re.compile(r"\\([!-/:-@\[-`{-~])")
+
 RECOMMENDATIONS_CHAPTER = "chp_I"
 """UN reports of these meetings put the adopted recommendations in chapter I."""
 
@@ -41,6 +46,27 @@ class Element:
     parent: str | None = None
     recommendation: bool = False
     issue: int | None = None
+    end_line: int = 0
+    """Last line of the element's first block (for notes inserted after it)."""
+
+    @property
+    def plain_text(self) -> str:
+        """The words of the element without Markdown escapes, footnote markers or its number."""
+        return plain_text(_LEADING_LABEL_RE.sub("", self.text))
+
+
+@dataclass(frozen=True)
+class Table:
+    line: int
+    header: list[str]
+    rows: list[tuple[int, list[str]]]
+    """(line, cells) of each body row."""
+
+
+def plain_text(markdown_inline: str) -> str:
+    text = _FOOTNOTE_REF_RE.sub("", markdown_inline)
+    text = _EXPLICIT_ID_RE.sub("", text)
+    return _ESCAPE_RE.sub(r"\1", text).strip()
 
 
 @dataclass
@@ -50,6 +76,8 @@ class Report:
     body: str
     body_line: int
     elements: list[Element] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+    footnote_labels: list[str] = field(default_factory=list)
 
     def by_id(self) -> dict[str, Element]:
         return {e.id: e for e in self.elements}
@@ -84,6 +112,7 @@ class _Reader:
         self.problems: list[Problem] = []
         self.state = _State()
         self.seen: dict[str, int] = {}
+        self.end_line = 0
 
     def line_of(self, token: Token) -> int:
         return self.report.body_line + (token.map[0] if token.map else 0)
@@ -115,6 +144,8 @@ class _Reader:
                 self.heading(token, tokens[index + 1])
             elif token.type == "inline" and tokens[index - 1].type == "paragraph_open":
                 self.paragraph(tokens[index - 1], token, list_depth)
+            elif token.type == "table_open":
+                self.table(tokens, index)
             if token.children:
                 self.refuse_inline_html(token)
 
@@ -178,10 +209,29 @@ class _Reader:
                                line, text, parent=state.chapter, issue=state.issue)
         return None
 
+    # -- tables --------------------------------------------------------------
+
+    def table(self, tokens: list[Token], start: int) -> None:
+        rows: list[tuple[int, list[str]]] = []
+        cells: list[str] = []
+        line = self.line_of(tokens[start])
+        for token in tokens[start + 1:]:
+            if token.type == "table_close":
+                break
+            if token.type == "tr_open":
+                cells, line = [], self.line_of(token)
+            elif token.type == "inline":
+                cells.append(token.content)
+            elif token.type == "tr_close":
+                rows.append((line, cells))
+        if rows:
+            self.report.tables.append(Table(rows[0][0], rows[0][1], rows[1:]))
+
     # -- paragraphs ----------------------------------------------------------
 
     def paragraph(self, open_token: Token, inline: Token, list_depth: int) -> None:
         line = self.line_of(open_token)
+        self.end_line = self.report.body_line + (open_token.map[1] - 1 if open_token.map else 0)
         text = inline.content
         number = _NUMBER_RE.match(text)
         letter = _LETTER_RE.match(text)
@@ -204,7 +254,7 @@ class _Reader:
         state.last_paragraph, state.last_letter, state.item = number, 0, ""
         state.paragraph = anchors.paragraph_id(number)
         self.add(Element("paragraph", state.paragraph, str(number), line, text,
-                         parent=state.chapter or None, issue=state.issue))
+                         parent=state.chapter or None, issue=state.issue, end_line=self.end_line))
 
     def subparagraph(self, letter: str, line: int, text: str) -> None:
         state = self.state
@@ -216,7 +266,7 @@ class _Reader:
         recommendation = state.chapter == RECOMMENDATIONS_CHAPTER and state.issue is not None
         self.add(Element("subparagraph", anchors.subparagraph_id(state.paragraph, letter), letter,
                          line, text, parent=state.paragraph, recommendation=recommendation,
-                         issue=state.issue))
+                         issue=state.issue, end_line=self.end_line))
 
     def item(self, number: int, line: int, text: str) -> None:
         state = self.state
@@ -231,13 +281,13 @@ class _Reader:
                       "number the items of a list 1, 2, 3 ...")
         state.last_item, state.last_item_letter = number, 0
         state.item = anchors.item_id(state.paragraph, number)
-        self.add(Element("item", state.item, str(number), line, text, parent=state.paragraph))
+        self.add(Element("item", state.item, str(number), line, text, parent=state.paragraph, end_line=self.end_line))
 
     def subitem(self, letter: str, line: int, text: str) -> None:
         state = self.state
         state.last_item_letter = self.check_letter(letter, state.last_item_letter, line)
         self.add(Element("item", anchors.subparagraph_id(state.item, letter), letter, line, text,
-                         parent=state.item))
+                         parent=state.item, end_line=self.end_line))
 
     def check_letter(self, letter: str, previous: int, line: int) -> int:
         index = anchors.letter_index(letter)
@@ -253,4 +303,5 @@ def read_report(document: Document) -> tuple[Report, list[Problem]]:
     report = Report(document.path, document.meta, document.body, document.body_line)
     reader = _Reader(report)
     reader.read(parse_tokens(document.body))
+    report.footnote_labels = _FOOTNOTE_DEF_RE.findall(document.body)
     return report, reader.problems

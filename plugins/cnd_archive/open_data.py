@@ -1,0 +1,150 @@
+"""Open data: the archive as JSON (with its JSON Schema) and CSV, written by every build.
+
+URLs are site-relative ("honlac/27/#para_2__subpara_a") so the files work wherever the
+site is published. Keys and their meaning are documented in ``data/archive.schema.json``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from importlib import resources
+from typing import Any
+
+from .archive import Archive, Session
+from .documents import DocumentEntry
+from .followup import Review
+from .linker import Resolver
+from .links import Target
+from .report import Element, Report
+
+DATA_DIR = "data"
+_ADOPTED_RE = re.compile(r"\bagenda was adopted\b", re.I)
+
+
+def review_record(review: Review) -> dict[str, Any]:
+    return {
+        "session": review.reviewing.id,
+        "status": "scheduled" if review.scheduled else "held",
+        "agenda_item": review.agenda_item.url,
+        "paragraphs": [t.url for t in review.discussion],
+    }
+
+
+def _agenda_of_report(report: Report, session: Session) -> list[dict[str, Any]]:
+    adopting = next((e.id for e in report.elements
+                     if e.kind == "paragraph" and _ADOPTED_RE.search(e.plain_text)), None)
+    items = [e for e in report.elements if e.kind == "item" and adopting and
+             (e.parent == adopting or (e.parent or "").startswith(f"{adopting}__item_"))]
+    return [_agenda_record(e, Target(session.src_uri, e.id), adopting or "") for e in items]
+
+
+def _agenda_record(element: Element, target: Target, list_id: str) -> dict[str, Any]:
+    number = element.label if element.parent == list_id else f"{element.parent.rsplit('_', 1)[-1]} ({element.label})"  # type: ignore[union-attr]
+    return {"number": number, "title": element.plain_text, "url": target.url}
+
+
+def _agenda_of_placeholder(session: Session, archive: Archive) -> list[dict[str, Any]]:
+    source = session.meta.get("provisional_agenda")
+    previous = archive.session(session.body.code, session.number - 1)
+    report = archive.reports.get(previous.src_uri) if previous else None
+    if not isinstance(source, dict) or report is None:
+        return []
+    list_id = f"para_{source.get('paragraph')}"
+    items = [e for e in report.elements if e.kind == "item" and (e.parent or "").startswith(list_id)]
+    return [_agenda_record(e, Target(session.src_uri, "agenda" + e.id.removeprefix(list_id)), list_id)
+            for e in items]
+
+
+def session_record(session: Session, archive: Archive, reviews: list[Review]) -> dict[str, Any]:
+    report = archive.reports.get(session.src_uri)
+    follows = next((r.reviewed.id for r in reviews if r.reviewing == session), None)
+    return {
+        "id": session.id,
+        "body": session.body.code,
+        "number": session.number,
+        "title": str(session.meta.get("report_title") or f"{session.ordinal_name} of {session.body.title_phrase}"),
+        "start_date": session.start_date.isoformat(),
+        "end_date": session.end_date.isoformat(),
+        "city": session.city,
+        "country": session.country,
+        "url": Target(session.src_uri).url,
+        "status": session.status,
+        "agenda": _agenda_of_report(report, session) if report else _agenda_of_placeholder(session, archive),
+        "follows_up": follows,
+        "reviewed_in": [review_record(r) for r in reviews if r.reviewed == session],
+    }
+
+
+def recommendation_records(archive: Archive, reviews: list[Review]) -> list[dict[str, Any]]:
+    records = []
+    for session in archive.sessions:
+        report = archive.reports.get(session.src_uri)
+        for element in report.recommendations if report else []:
+            records.append({
+                "id": f"{session.id}-rec-{element.issue}{element.label}",
+                "session": session.id,
+                "issue": element.issue,
+                "letter": element.label,
+                "text": element.plain_text,
+                "url": Target(session.src_uri, element.id).url,
+                "reviewed_in": [review_record(r) for r in reviews if r.reviewed == session],
+            })
+    return records
+
+
+def document_records(entries: list[DocumentEntry], resolver: Resolver) -> list[dict[str, Any]]:
+    return [{
+        "symbol": entry.symbol,
+        "title": entry.title,
+        "agenda_item": entry.agenda_item,
+        "listed_by": entry.listed_by.id if entry.listed_by else None,
+        "url": _document_url(entry.symbol, resolver),
+        "cited_in": [t.url for t in entry.cited_in],
+    } for entry in entries]
+
+
+def _document_url(symbol: str, resolver: Resolver) -> str:
+    held = resolver.held_documents().get(symbol)
+    return Target(held.src_uri).url if held else resolver.symbol_target((symbol,), "")
+
+
+def archive_record(archive: Archive, reviews: list[Review], entries: list[DocumentEntry],
+                   resolver: Resolver) -> dict[str, Any]:
+    sessions = sorted(archive.sessions, key=lambda s: (s.body.code, s.number))
+    return {
+        "$schema": "archive.schema.json",
+        "sessions": [session_record(s, archive, reviews) for s in sessions],
+        "recommendations": recommendation_records(archive, reviews),
+        "documents": document_records(entries, resolver),
+    }
+
+
+def _csv(rows: list[dict[str, Any]], columns: list[str]) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: (" ".join(v) if isinstance(v, list) else v) for k, v in row.items()})
+    return out.getvalue()
+
+
+def schema_text() -> str:
+    return resources.files(__package__).joinpath("data/archive.schema.json").read_text("utf-8")
+
+
+def files(archive: Archive, reviews: list[Review], entries: list[DocumentEntry], resolver: Resolver) -> dict[str, str]:
+    """Every open data file, by path under the site."""
+    record = archive_record(archive, reviews, entries, resolver)
+    recommendations = [{**r, "reviewed_in": [x["session"] for x in r["reviewed_in"]]}
+                       for r in record["recommendations"]]
+    return {
+        f"{DATA_DIR}/archive.json": json.dumps(record, ensure_ascii=False, indent=2) + "\n",
+        f"{DATA_DIR}/archive.schema.json": schema_text(),
+        f"{DATA_DIR}/recommendations.csv": _csv(
+            recommendations, ["id", "session", "issue", "letter", "text", "url", "reviewed_in"]),
+        f"{DATA_DIR}/documents.csv": _csv(
+            record["documents"], ["symbol", "title", "agenda_item", "listed_by", "url", "cited_in"]),
+    }

@@ -1,0 +1,148 @@
+"""Everything a build publishes, computed once from the archive: pages, notes, data, problems.
+
+The MkDocs adapter asks this object for the Markdown of each page and for the generated
+pages and data files; another generator could ask the same (``write_markdown``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import documents as documents_module
+from . import open_data
+from .archive import Archive, Session
+from .bodies import all_bodies
+from .errors import Problem
+from .followup import Review, find_reviews, recommendations_target
+from .linker import (DOCUMENTS_URI, Mention, Resolver, broken_page_links, explicit_symbol_replacements,
+                     scan, scan_text, unresolved_meetings)
+from .pages import (body_index_uri, body_page, placeholder_page, provisional_agenda_items,
+                    recommendations_section, review_note)
+from .permalinks import apply_replacements, publish
+
+
+@dataclass
+class Publication:
+    archive: Archive
+    resolver: Resolver
+    reviews: list[Review] = field(default_factory=list)
+    mentions: dict[str, list[Mention]] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    pages: dict[str, str] = field(default_factory=dict)
+    """Markdown of every meeting page, by src_uri."""
+    generated: dict[str, str] = field(default_factory=dict)
+    """Pages that are not files in the docs folder, by src_uri."""
+    data: dict[str, str] = field(default_factory=dict)
+    """Open data files, by site path."""
+
+    @classmethod
+    def build(cls, archive: Archive, resolver_base: str) -> Publication:
+        publication = cls(archive, Resolver(archive, resolver_base))
+        publication.problems += archive.problems
+        publication.reviews = find_reviews(archive)
+        for session in archive.sessions:
+            report = archive.reports.get(session.src_uri)
+            if report is not None:
+                publication.mentions[session.src_uri] = scan(report, session)
+        publication.render_pages()
+        publication.render_generated()
+        return publication
+
+    # -- meeting pages -------------------------------------------------------
+
+    def anchors_by_uri(self) -> dict[str, set[str]]:
+        known: dict[str, set[str]] = {}
+        for session in self.archive.sessions:
+            report = self.archive.reports.get(session.src_uri)
+            if report is not None:
+                footnotes = {f"fn:{label}" for label in report.footnote_labels}
+                known[session.src_uri] = {e.id for e in report.elements} | footnotes
+        return known
+
+    def render_pages(self) -> None:
+        anchors = self.anchors_by_uri()
+        for session in self.archive.sessions:
+            if session.status == "report":
+                markdown = self.render_report(session)
+            else:
+                markdown = self.render_placeholder(session)
+                anchors[session.src_uri] = _anchors_in(markdown)
+            self.pages[session.src_uri] = markdown
+        for session in self.archive.sessions:
+            document = self.archive.documents[session.src_uri]
+            self.problems += broken_page_links(document.body, document.body_line, document.path,
+                                               session.src_uri, anchors)
+
+    def render_report(self, session: Session) -> str:
+        report = self.archive.reports[session.src_uri]
+        mentions = self.mentions[session.src_uri]
+        self.problems += unresolved_meetings(mentions, self.archive, report.path)
+        replacements = self.resolver.replacements(mentions, session)
+        explicit, problems = explicit_symbol_replacements(report.body, report.body_line, report.path,
+                                                          self.resolver, session.src_uri)
+        self.problems += problems
+        for line, items in explicit.items():
+            replacements.setdefault(line, []).extend(items)
+        return publish(report, replacements, self.followup_notes(session))
+
+    def followup_notes(self, session: Session) -> dict[int, list[str]]:
+        """Notes after the recommendations heading and after each recommendation."""
+        reviews = [r for r in self.reviews if r.reviewed == session]
+        report = self.archive.reports[session.src_uri]
+        if not reviews:
+            return {}
+        notes: dict[int, list[str]] = {}
+        heading = recommendations_target(self.archive, session).anchor
+        for element in report.elements:
+            if element.id == heading:
+                notes.setdefault(element.line, []).append(review_note(reviews, session, "these recommendations"))
+            elif element.recommendation:
+                notes.setdefault(element.end_line, []).append(review_note(reviews, session, None))
+        return notes
+
+    def render_placeholder(self, session: Session) -> str:
+        approving, agenda, problems = provisional_agenda_items(session, self.archive)
+        self.problems += problems
+        document = self.archive.documents[session.src_uri]
+        explicit, problems = explicit_symbol_replacements(document.body, document.body_line, document.path,
+                                                          self.resolver, session.src_uri)
+        self.problems += problems
+        body = apply_replacements(document.body, document.body_line, explicit)
+        reviewing = [r for r in self.reviews if r.reviewing == session]
+        reviewed = [r for r in self.reviews if r.reviewed == session]
+        markdown = "\n".join([
+            placeholder_page(session, approving, agenda, reviewing, self.archive),
+            body,
+            recommendations_section(session, reviewed),
+        ])
+        mentions = scan_text(markdown, session)
+        self.mentions[session.src_uri] = mentions
+        self.problems += unresolved_meetings(mentions, self.archive, document.path)
+        return apply_replacements(markdown, 1, self.resolver.replacements(mentions, session))
+
+    # -- generated pages and data --------------------------------------------
+
+    def render_generated(self) -> None:
+        for body in all_bodies():
+            sessions = self.archive.sessions_of(body)
+            if sessions:
+                self.generated[body_index_uri(body)] = body_page(body, sessions)
+        entries = documents_module.collect(self.archive, self.mentions)
+        self.generated[DOCUMENTS_URI] = documents_module.index_page(entries, self.archive, self.resolver)
+        self.data = open_data.files(self.archive, self.reviews, entries, self.resolver)
+
+    def write_markdown(self, out_dir: Path) -> None:
+        """Every page as plain Markdown (attr_list attributes), for any static site generator."""
+        for uri, markdown in {**self.pages, **self.generated}.items():
+            target = out_dir / uri
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(markdown, encoding="utf-8")
+
+
+_ANCHOR_RE = re.compile(r"\{#([A-Za-z][\w:]*)")
+
+
+def _anchors_in(markdown: str) -> set[str]:
+    return set(_ANCHOR_RE.findall(markdown))

@@ -136,3 +136,42 @@ def test_a_broken_report_fails_the_strict_build_naming_file_and_line(tmp_path: P
 def test_a_meeting_page_in_the_wrong_place_is_an_error(tmp_path: Path) -> None:
     build = build_site(tmp_path, {"honlac/fictional-91.md": FICTIONAL_META + "\n# Fictional {#title}\n"})
     assert build.result.returncode != 0 and "must be at honlac/91.md" in build.log
+
+
+# -- links of the 27th report (the plugin) -------------------------------------
+
+def test_the_27th_links_its_symbols_with_their_printed_wording(real_site: Build) -> None:
+    page = soup(real_site, "honlac/27/index.html")
+    links = {a.get_text(): a["href"] for a in page.select("article a")}
+    assert links["UNODC/HONLAC/27/2"] == "https://undocs.org/en/UNODC/HONLAC/27/2"
+    assert links["UNODC/HONLAC/27/CRP.1-10"] == "../../documents/#doc_UNODC_HONLAC_27_CRP_1"
+    assert links["UNODC/HONLAC/27/L.1 and Add.1-8"] == "../../documents/#doc_UNODC_HONLAC_27_L_1"
+    assert links["E/2009/28"] == "https://undocs.org/en/E/2009/28"
+    assert links["General Assembly resolution 71/211"] == "https://undocs.org/en/A/RES/71/211"
+    assert links["Economic and Social Council resolution 1992/28"] == "https://undocs.org/en/E/RES/1992/28"
+    assert "V.17-07261" not in links
+
+
+def test_the_documents_index_lists_every_range_member(real_site: Build) -> None:
+    page = soup(real_site, "documents/index.html")
+    for n in range(1, 15):
+        assert page.find(id=f"doc_UNODC_HONLAC_27_CRP_{n}") is not None
+    for suffix in ["L_1"] + [f"L_1_Add_{n}" for n in range(1, 9)]:
+        assert page.find(id=f"doc_UNODC_HONLAC_27_{suffix}") is not None
+
+
+def test_agenda_item_4_and_the_twenty_sixth_meeting_link_to_its_recommendations(real_site: Build) -> None:
+    page = soup(real_site, "honlac/27/index.html")
+    item = page.find(id="para_57__item_4").parent
+    assert item.find("a", href="../26/#recommendations").get_text().startswith("Twenty-sixth Meeting")
+    paragraph = page.find(id="para_19").parent
+    assert paragraph.find("a", string="Twenty-sixth Meeting")["href"] == "../26/#recommendations"
+    assert page.find(id="chp_III").find("a")["href"] == "../26/#recommendations"
+
+
+def test_the_27th_recommendations_will_be_reviewed_by_the_28th(real_site: Build) -> None:
+    page = soup(real_site, "honlac/27/index.html")
+    notes = page.select("p.cnd-followup")
+    assert len(notes) == 19  # the recommendations heading and each of the 18 recommendations
+    assert all(n.find("a")["href"] == "../28/#agenda__item_4" for n in notes)
+    assert "is to be reviewed by the Twenty-eighth Meeting" in notes[0].get_text()

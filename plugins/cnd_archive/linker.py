@@ -29,7 +29,7 @@ _FOOTNOTE_DEF_RE = re.compile(r"^\[\^(?P<label>[^\]\s]+)\]:")
 _HEADING_RE = re.compile(r"^#{1,6}\s")
 _EXPLICIT_SYMBOL_RE = re.compile(r"\]\(symbol:(?P<symbol>[^)\s]*)\)")
 _MARKDOWN_LINK_RE = re.compile(r"\[[^\]]*\]\([^)]*\)(?:\{[^}]*\})?")
-_PAGE_LINK_RE = re.compile(r"\]\((?P<path>[\w./-]*\.md)?#(?P<anchor>[^)\s]+)\)")
+_PAGE_LINK_RE = re.compile(r"\[[^\]]*\]\((?P<path>[\w./-]*\.md)?#(?P<anchor>[^)\s]+)\)")
 
 
 @dataclass(frozen=True)
@@ -159,7 +159,7 @@ def unresolved_meetings(mentions: list[Mention], archive: Archive, path: str) ->
                                     f"'{mention.wording[:60]}' names {meeting.body} meeting {meeting.number}, "
                                     "which has no page",
                                     f"add content/{meeting.body.lower()}/{meeting.number}.md "
-                                    "(kind: placeholder) with the facts known of it"))
+                                    "(kind: placeholder) with the facts known of it", mention.start + 1))
     return problems
 
 

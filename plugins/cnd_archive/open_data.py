@@ -18,6 +18,7 @@ from .documents import DocumentEntry
 from .followup import Review
 from .linker import Resolver
 from .links import Target
+from .pages import agenda_anchor, provisional_agenda_items
 from .report import Element, Report
 
 DATA_DIR = "data"
@@ -42,20 +43,18 @@ def _agenda_of_report(report: Report, session: Session) -> list[dict[str, Any]]:
 
 
 def _agenda_record(element: Element, target: Target, list_id: str) -> dict[str, Any]:
-    number = element.label if element.parent == list_id else f"{element.parent.rsplit('_', 1)[-1]} ({element.label})"  # type: ignore[union-attr]
+    """An agenda item as printed: "4", or "5 (a)" for a sub-item of item 5."""
+    if element.parent == list_id:
+        number = element.label
+    else:
+        number = f"{(element.parent or '').rsplit('_', 1)[-1]} ({element.label})"
     return {"number": number, "title": element.plain_text, "url": target.url}
 
 
 def _agenda_of_placeholder(session: Session, archive: Archive) -> list[dict[str, Any]]:
-    source = session.meta.get("provisional_agenda")
-    previous = archive.session(session.body.code, session.number - 1)
-    report = archive.reports.get(previous.src_uri) if previous else None
-    if not isinstance(source, dict) or report is None:
-        return []
-    list_id = f"para_{source.get('paragraph')}"
-    items = [e for e in report.elements if e.kind == "item" and (e.parent or "").startswith(list_id)]
-    return [_agenda_record(e, Target(session.src_uri, "agenda" + e.id.removeprefix(list_id)), list_id)
-            for e in items]
+    _, items, _ = provisional_agenda_items(session, archive)
+    list_id = items[0].parent or "" if items else ""
+    return [_agenda_record(e, Target(session.src_uri, agenda_anchor(e, list_id)), list_id) for e in items]
 
 
 def session_record(session: Session, archive: Archive, reviews: list[Review]) -> dict[str, Any]:

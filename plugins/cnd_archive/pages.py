@@ -156,6 +156,11 @@ def _children(report: Report) -> dict[str, list[Element]]:
     return children
 
 
+def agenda_anchor(item: Element, list_paragraph: str) -> str:
+    """Id of a provisional agenda item on the page of the meeting it is for: agenda__item_4."""
+    return "agenda" + item.id.removeprefix(list_paragraph)
+
+
 def provisional_agenda(approving: Session, paragraph: str, items: list[Element]) -> list[str]:
     number = paragraph.removeprefix("para_")
     lines = [
@@ -164,7 +169,7 @@ def provisional_agenda(approving: Session, paragraph: str, items: list[Element])
         f"([report, paragraph {number}]({approving.number}.md#{paragraph})):", "",
     ]
     for item in items:
-        anchor = "agenda" + item.id.removeprefix(paragraph)
+        anchor = agenda_anchor(item, paragraph)
         depth = item.id.count("__subpara_")
         shown = f"({item.label})" if depth else f"{item.label}."
         text = _LEADING_MARKER_RE.sub("", item.text)

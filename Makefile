@@ -22,6 +22,7 @@ serve: $(STAMP)
 	$(BIN)/mkdocs serve --strict
 
 test: $(STAMP)
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
 # Regenerate requirements.lock after changing a pin in pyproject.toml.

@@ -59,12 +59,19 @@ class Archive:
     documents: dict[str, Document] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
 
+    _by_key: dict[tuple[str, int], Session] = field(default_factory=dict, repr=False)
+    _by_uri: dict[str, Session] = field(default_factory=dict, repr=False)
+
+    def add(self, session: Session) -> None:
+        self.sessions.append(session)
+        self._by_key[(session.body.code, session.number)] = session
+        self._by_uri[session.src_uri] = session
+
     def session(self, body_code: str, number: int) -> Session | None:
-        return next((s for s in self.sessions
-                     if s.body.code == body_code and s.number == number), None)
+        return self._by_key.get((body_code, number))
 
     def session_at(self, src_uri: str) -> Session | None:
-        return next((s for s in self.sessions if s.src_uri == src_uri), None)
+        return self._by_uri.get(src_uri)
 
     def sessions_of(self, body: Body) -> list[Session]:
         return sorted((s for s in self.sessions if s.body == body), key=lambda s: s.number)
@@ -119,7 +126,7 @@ def _add_session(archive: Archive, document: Document, src_uri: str) -> None:
     session = Session(body, int(meta["meeting"]), meta["kind"], str(meta["title"]),
                       meta["start_date"], meta["end_date"], str(meta["city"]), str(meta["country"]),
                       src_uri, meta)
-    archive.sessions.append(session)
+    archive.add(session)
     if session.status == "report":
         report, problems = read_report(document)
         archive.reports[src_uri] = report

@@ -43,20 +43,20 @@ class _GuardedLoader(yaml.SafeLoader):
     depth = 0
     nodes = 0
 
-    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node | None:
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
         if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
+            event = self.peek_event()  # type: ignore[no-untyped-call]
             raise yaml.MarkedYAMLError(problem="YAML aliases ('*name') are not allowed in front matter",
                                        problem_mark=event.start_mark)
         self.depth += 1
         self.nodes += 1
         if self.depth > MAX_YAML_DEPTH or self.nodes > MAX_YAML_NODES:
-            event = self.peek_event()
+            event = self.peek_event()  # type: ignore[no-untyped-call]
             raise yaml.MarkedYAMLError(
                 problem=f"front matter nests deeper than {MAX_YAML_DEPTH} levels or holds more "
                         f"than {MAX_YAML_NODES} values", problem_mark=event.start_mark)
         try:
-            return super().compose_node(parent, index)  # type: ignore[no-any-return]
+            return super().compose_node(parent, index)
         finally:
             self.depth -= 1
 

@@ -106,9 +106,12 @@ class Resolver:
     resolver_base: str
     language: str = "en"
 
+    def __post_init__(self) -> None:
+        self._held = {str(s.meta["symbol"]): s for s in self.archive.sessions if s.meta.get("symbol")}
+
     def held_documents(self) -> dict[str, Session]:
         """Symbols of the documents the archive holds (a report's own symbol)."""
-        return {str(s.meta["symbol"]): s for s in self.archive.sessions if s.meta.get("symbol")}
+        return self._held
 
     def symbol_target(self, symbols: tuple[str, ...], page_uri: str) -> str:
         if len(symbols) > 1:

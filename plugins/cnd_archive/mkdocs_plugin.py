@@ -60,7 +60,25 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         for item in nav.items:
             if isinstance(item, Section):
                 self.order_body_section(item, by_slug)
+        self.relink_pages(nav)
         return nav
+
+    @staticmethod
+    def relink_pages(nav: Navigation) -> None:
+        """Previous/next links follow the reordered navigation."""
+        def walk(items: list[Any]) -> list[Page]:
+            pages: list[Page] = []
+            for item in items:
+                if isinstance(item, Page):
+                    pages.append(item)
+                elif isinstance(item, Section):
+                    pages += walk(item.children)
+            return pages
+
+        nav.pages = walk(nav.items)
+        for index, page in enumerate(nav.pages):
+            page.previous_page = nav.pages[index - 1] if index > 0 else None
+            page.next_page = nav.pages[index + 1] if index + 1 < len(nav.pages) else None
 
     def order_body_section(self, section: Section, by_slug: dict[str, Any]) -> None:
         """Name a body's section after the body and list its meetings by number."""

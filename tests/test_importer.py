@@ -224,3 +224,21 @@ def test_the_real_27th_report_imports_into_a_valid_report(source_27: str) -> Non
     assert (meta["start_date"], meta["end_date"]) == (dt.date(2017, 10, 2), dt.date(2017, 10, 6))
     assert meta["issued"] == dt.date(2017, 10, 12) and meta["job_number"] == "V.17-07261"
     assert meta["working_languages"] == ["en", "fr", "es"]
+
+
+def test_the_importer_proposes_participation_roles_from_the_text() -> None:
+    body = ("1. The following States members of the Economic Commission for Latin America and the Caribbean "
+            "were represented: Chile, Peru and Spain.\n\n2. Brazil was represented by an observer.\n")
+    document, _ = split(markdown_of(body), "x.md")
+    assert document is not None
+    assert document.meta["participation"] == [
+        {"participant": "BRA", "role": "observer", "paragraphs": [2]},
+        {"participant": "CHL", "role": "member", "paragraphs": [1]},
+        {"participant": "ESP", "role": "member", "paragraphs": [1]},
+        {"participant": "PER", "role": "member", "paragraphs": [1]},
+    ]
+
+
+def test_a_report_without_attendance_gets_an_empty_participation_list() -> None:
+    document, _ = split(markdown_of("1. Only paragraph.\n"), "x.md")
+    assert document is not None and document.meta["participation"] == []

@@ -73,6 +73,9 @@ class Archive:
     def session_at(self, src_uri: str) -> Session | None:
         return self._by_uri.get(src_uri)
 
+    def sessions_sorted(self) -> list[Session]:
+        return sorted(self.sessions, key=lambda s: (s.body.code, s.number))
+
     def sessions_of(self, body: Body) -> list[Session]:
         return sorted((s for s in self.sessions if s.body == body), key=lambda s: s.number)
 

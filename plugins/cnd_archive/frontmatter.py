@@ -33,8 +33,24 @@ class Document:
     key_lines: dict[str, int] = field(default_factory=dict)
     """1-based line of each top-level front matter key, for messages."""
 
+    front_matter: str = ""
+
     def line_of(self, key: str) -> int:
         return self.key_lines.get(key, 1)
+
+    def line_of_item(self, key: str, index: int) -> int:
+        """Line of the index-th "- " entry of a top-level list, for messages about one entry."""
+        start = self.line_of(key)
+        lines = self.front_matter.split("\n")
+        seen = -1
+        for offset, text in enumerate(lines[start - 1:], start=start):
+            if offset > start and text and not text[0].isspace() and not text.startswith("-"):
+                break
+            if text.lstrip().startswith("- ") and (offset > start or ":" not in text.split("- ")[0]):
+                seen += 1
+                if seen == index:
+                    return offset
+        return start
 
 
 class _GuardedLoader(yaml.SafeLoader):
@@ -92,7 +108,8 @@ def split(text: str, path: str) -> tuple[Document | None, list[Problem]]:
                               "write it as 'key: value' lines between the two '---' lines")]
     body_line = text.count("\n", 0, match.end()) + 1
     key_lines = {m[1]: yaml_text.count("\n", 0, m.start()) + 2 for m in _KEY_RE.finditer(yaml_text)}
-    return Document(path, meta, text[match.end():], body_line, key_lines), []
+    front_matter = "\n" + yaml_text  # line 1 of the file is the opening '---'
+    return Document(path, meta, text[match.end():], body_line, key_lines, front_matter), []
 
 
 def _yaml_problem(error: yaml.YAMLError, path: str) -> Problem:

@@ -10,6 +10,10 @@ import tempfile
 from pathlib import Path
 
 from .errors import ContentError
+from .frontmatter import split
+from .gazetteer import load_gazetteer
+from .report import read_report
+from .roles import Role, propose_roles
 from .importer import import_text
 from .markdown_writer import render
 from .plain_text import decode
@@ -24,7 +28,18 @@ def convert(data: bytes, path: str) -> str:
     meta, problems = extract(structure, path, source)
     if problems:
         raise ContentError(problems)
+    markdown = render(structure, meta)
+    meta["participation"] = [role.record() for role in proposed_roles(markdown, path, meta)]
     return render(structure, meta)
+
+
+def proposed_roles(markdown: str, path: str, meta: dict[str, object]) -> list[Role]:
+    """Participation roles read off the imported text, for the contributor to review."""
+    document, _ = split(markdown, path)
+    if document is None:
+        return []
+    report, _ = read_report(document)
+    return propose_roles(report, str(meta.get("country") or "") or None, load_gazetteer())
 
 
 def write_atomically(path: Path, text: str) -> None:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from .archive import Archive, Session
 from .errors import Problem
 from .followup import recommendations_target
+from .gazetteer import load_gazetteer
 from .links import Target
 from .meetings import MeetingMention, find_meetings
 from .permalinks import Replacement
@@ -44,6 +45,15 @@ class Mention:
     symbols: tuple[str, ...] = ()
     meeting: MeetingMention | None = None
     heading: bool = False
+    entity: str = ""
+    """Gazetteer id of a country or organisation."""
+
+
+def entity_uri(entity_id: str) -> str:
+    """Page of a country ("countries/arg.md") or an organisation ("organisations/unodc.md")."""
+    kind = load_gazetteer().entity(entity_id).kind
+    folder = "countries" if kind == "country" else "organisations"
+    return f"{folder}/{entity_id.lower()}.md"
 
 
 def document_anchor(symbol: str) -> str:
@@ -66,25 +76,28 @@ def scan(report: Report, session: Session) -> list[Mention]:
         position = bisect.bisect_right(starts, number) - 1
         return ids[position] if position >= 0 else ""
 
-    return _scan_lines(report.body, report.body_line, session, cited_at)
+    return _scan_lines(report.body, report.body_line, session, cited_at, entities=True)
 
 
 def scan_text(text: str, session: Session) -> list[Mention]:
-    """Mentions in a page that has no report model (a placeholder); lines count from 1."""
-    return _scan_lines(text, 1, session, lambda number, line: "")
+    """Symbols and meetings in a page that has no report model (a placeholder); lines count from 1.
+
+    Countries are linked from reports only: a placeholder's facts are not the record.
+    """
+    return _scan_lines(text, 1, session, lambda number, line: "", entities=False)
 
 
 def _scan_lines(text: str, first_line: int, session: Session,
-                cited_at: Callable[[int, str], str]) -> list[Mention]:
+                cited_at: Callable[[int, str], str], entities: bool) -> list[Mention]:
     mentions: list[Mention] = []
     for index, line in enumerate(text.split("\n")):
         number = first_line + index
         target = Target(session.src_uri, cited_at(number, line))
-        mentions += _line_mentions(line, number, target, session)
+        mentions += _line_mentions(line, number, target, session, entities)
     return mentions
 
 
-def _line_mentions(line: str, number: int, cited_at: Target, session: Session) -> list[Mention]:
+def _line_mentions(line: str, number: int, cited_at: Target, session: Session, entities: bool) -> list[Mention]:
     # Text a contributor already linked is theirs: nothing inside a link is linked again.
     found: list[Mention] = [Mention("", number, m.start(), m.end(), "", cited_at)
                             for m in _MARKDOWN_LINK_RE.finditer(line)]
@@ -97,6 +110,10 @@ def _line_mentions(line: str, number: int, cited_at: Target, session: Session) -
         if not any(f.start < m.end and m.start < f.end for f in found):
             found.append(Mention(session.src_uri, number, m.start, m.end, m.wording, cited_at,
                                  meeting=m, heading=heading))
+    if entities and not heading:
+        for e in load_gazetteer().find(line):
+            if not any(f.start < e.end and e.start < f.end for f in found):
+                found.append(Mention(session.src_uri, number, e.start, e.end, e.wording, cited_at, entity=e.entity))
     return sorted((f for f in found if f.wording), key=lambda f: f.start)
 
 
@@ -141,6 +158,8 @@ class Resolver:
         return out
 
     def href(self, mention: Mention, page: Session) -> str | None:
+        if mention.entity:
+            return Target(entity_uri(mention.entity)).markdown_from(page.src_uri)
         if mention.symbols:
             return self.symbol_target(mention.symbols, page.src_uri)
         meeting = mention.meeting

@@ -32,8 +32,18 @@ def _escape_plain(text: str, extra: str) -> str:
     return "".join(table.get(c, c) for c in text)
 
 
+_ONE_LINE_LISTS = ("participation", "issues")
+"""Lists written one entry per line, so that a review reads them like a table."""
+
+
 def front_matter(meta: dict[str, Any]) -> str:
-    body = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=10_000)
+    plain = {k: v for k, v in meta.items() if k not in _ONE_LINE_LISTS}
+    body = yaml.safe_dump(plain, sort_keys=False, allow_unicode=True, width=10_000)
+    for key in _ONE_LINE_LISTS:
+        if key in meta:
+            entries = [yaml.safe_dump(e, default_flow_style=True, sort_keys=False, allow_unicode=True,
+                                      width=10_000).strip() for e in meta[key]]
+            body += f"{key}:\n" + "".join(f"  - {entry}\n" for entry in entries) if entries else f"{key}: []\n"
     return f"---\n{body}---\n"
 
 

@@ -22,6 +22,7 @@ from .archive import Archive
 from .bodies import all_bodies
 from .errors import Problem
 from .footnotes import show_printed_markers
+from .index_pages import COUNTRIES_INDEX, THEMES_INDEX, WORKING_GROUPS
 from .publication import Publication
 
 log = get_plugin_logger(__name__)
@@ -60,8 +61,32 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         for item in nav.items:
             if isinstance(item, Section):
                 self.order_body_section(item, by_slug)
+                self.fold_index_section(item)
+        nav.items[:] = [i for i in nav.items if not self.is_folder_of_generated_pages(i)]
+        nav.items.sort(key=self.top_level_rank)
         self.relink_pages(nav)
         return nav
+
+    @staticmethod
+    def fold_index_section(section: Section) -> None:
+        """A section of one page per country or theme shows its index only: hundreds of
+        entries in every page's navigation would cost readers and the build alike."""
+        index = next((p for p in section.children if isinstance(p, Page)
+                      and p.file.src_uri in (COUNTRIES_INDEX, THEMES_INDEX)), None)
+        if index is not None:
+            section.children[:] = [index]
+
+    @staticmethod
+    def is_folder_of_generated_pages(item: Any) -> bool:
+        return isinstance(item, Section) and all(
+            isinstance(p, Page) and p.file.src_uri.startswith("organisations/") for p in item.children)
+
+    @staticmethod
+    def top_level_rank(item: Any) -> int:
+        order = ["index.md", "honlac/", "countries/", "themes/", WORKING_GROUPS, "documents.md", "data.md"]
+        uri = item.file.src_uri if isinstance(item, Page) else next(
+            (p.file.src_uri for p in item.children if isinstance(p, Page)), "")
+        return next((rank for rank, prefix in enumerate(order) if uri.startswith(prefix)), len(order))
 
     @staticmethod
     def relink_pages(nav: Navigation) -> None:

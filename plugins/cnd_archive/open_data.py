@@ -11,7 +11,7 @@ import io
 import json
 import re
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .archive import Archive, Session
 from .documents import DocumentEntry
@@ -19,7 +19,13 @@ from .followup import Review
 from .linker import Resolver
 from .links import Target
 from .pages import agenda_anchor, provisional_agenda_items
+from .index_pages import theme_uri
+from .linker import entity_uri
 from .report import Element, Report
+from .themes import vocabulary
+
+if TYPE_CHECKING:
+    from .publication import Publication
 
 DATA_DIR = "data"
 _ADOPTED_RE = re.compile(r"\bagenda was adopted\b", re.I)
@@ -110,15 +116,65 @@ def _document_url(symbol: str, resolver: Resolver) -> str:
     return Target(held.src_uri).url if held else resolver.symbol_target((symbol,), "")
 
 
-def archive_record(archive: Archive, reviews: list[Review], entries: list[DocumentEntry],
-                   resolver: Resolver) -> dict[str, Any]:
-    sessions = sorted(archive.sessions, key=lambda s: (s.body.code, s.number))
+def country_records(publication: Publication) -> list[dict[str, Any]]:
+    records = []
+    for record in publication.entities.values():
+        entity = record.entity
+        records.append({
+            "id": entity.id,
+            "name": entity.name,
+            "kind": entity.kind,
+            "url": Target(entity_uri(entity.id)).url,
+            "roles": [{
+                "session": session.id,
+                "role": role.role,
+                "detail": role.detail or None,
+                "paragraphs": [Target(session.src_uri, f"para_{n}").url for n in role.paragraphs],
+                "url": Target(session.src_uri, f"para_{role.paragraphs[0]}").url,
+            } for session, role in record.roles],
+            "mentions": list(dict.fromkeys(m.cited_at.url for m in record.mentions)),
+        })
+    return records
+
+
+def theme_records(publication: Publication) -> list[dict[str, Any]]:
+    return [{
+        "id": theme.id,
+        "name": theme.name,
+        "unbis": theme.unbis or None,
+        "url": Target(theme_uri(theme.id)).url,
+        "issues": [{
+            "session": issue.session.id,
+            "issue": issue.number,
+            "title": issue.title,
+            "url": Target(issue.session.src_uri, issue.heading.id).url,
+        } for issue in publication.issues if theme.id in issue.themes],
+        "proposed_topics": [{
+            "session": topic.session.id,
+            "text": topic.text,
+            "url": Target(topic.proposed_by.src_uri, f"para_{topic.paragraph}").url,
+        } for topic in publication.topics if theme.id in topic.themes],
+    } for theme in vocabulary()]
+
+
+def archive_record(publication: Publication, entries: list[DocumentEntry]) -> dict[str, Any]:
+    archive, reviews, resolver = publication.archive, publication.reviews, publication.resolver
     return {
         "$schema": "archive.schema.json",
-        "sessions": [session_record(s, archive, reviews) for s in sessions],
+        "sessions": [session_record(s, archive, reviews) for s in archive.sessions_sorted()],
         "recommendations": recommendation_records(archive, reviews),
         "documents": document_records(entries, resolver),
+        "countries": country_records(publication),
+        "themes": theme_records(publication),
     }
+
+
+def participation_rows(publication: Publication) -> list[dict[str, Any]]:
+    return [{
+        "participant": record.entity.id, "name": record.entity.name, "kind": record.entity.kind,
+        "session": session.id, "role": role.role, "detail": role.detail,
+        "paragraphs": " ".join(str(n) for n in role.paragraphs),
+    } for record in publication.entities.values() for session, role in record.roles]
 
 
 def _csv(rows: list[dict[str, Any]], columns: list[str]) -> str:
@@ -134,9 +190,9 @@ def schema_text() -> str:
     return resources.files(__package__).joinpath("data/archive.schema.json").read_text("utf-8")
 
 
-def files(archive: Archive, reviews: list[Review], entries: list[DocumentEntry], resolver: Resolver) -> dict[str, str]:
+def files(publication: Publication, entries: list[DocumentEntry]) -> dict[str, str]:
     """Every open data file, by path under the site."""
-    record = archive_record(archive, reviews, entries, resolver)
+    record = archive_record(publication, entries)
     recommendations = [{**r, "reviewed_in": [x["session"] for x in r["reviewed_in"]]}
                        for r in record["recommendations"]]
     return {
@@ -146,4 +202,7 @@ def files(archive: Archive, reviews: list[Review], entries: list[DocumentEntry],
             recommendations, ["id", "session", "issue", "letter", "text", "url", "reviewed_in"]),
         f"{DATA_DIR}/documents.csv": _csv(
             record["documents"], ["symbol", "title", "agenda_item", "listed_by", "url", "cited_in"]),
+        f"{DATA_DIR}/participation.csv": _csv(
+            participation_rows(publication),
+            ["participant", "name", "kind", "session", "role", "detail", "paragraphs"]),
     }

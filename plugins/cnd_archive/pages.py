@@ -17,7 +17,9 @@ from .places import country_name
 from .anchors import citation_label, paragraph_id
 from .errors import Problem
 from .followup import Review, recommendations_target
+from .links import Target
 from .report import Element, Report
+from .themes import ProposedTopic, theme
 
 FOLLOWUP_CLASS = "cnd-followup"
 STATUS_TEXT = {"report": "Report in the archive", "placeholder": "Report not yet in the archive"}
@@ -43,7 +45,7 @@ def body_index_uri(body: Body) -> str:
     return f"{body.slug}/index.md"
 
 
-def body_page(body: Body, sessions: list[Session]) -> str:
+def body_page(body: Body, sessions: list[Session], matrix: list[str] | None = None) -> str:
     """The page of one body: what it is, and a table of its meetings."""
     rows = [
         f"| [{escape(s.ordinal_name)}]({s.number}.md) | {s.number} | {format_dates(s.start_date, s.end_date)} "
@@ -64,6 +66,7 @@ def body_page(body: Body, sessions: list[Session]) -> str:
         "| Meeting | Number | Dates | Venue | Status |",
         "| --- | --- | --- | --- | --- |",
         *rows, "",
+        *(["## Participation {#participation}", "", *matrix] if matrix else []),
     ])
 
 
@@ -90,6 +93,21 @@ def placeholder_page(session: Session, approving: Session | None, agenda: list[E
                   f"implementation of the [recommendations of the {escape(review.reviewed.ordinal_name)}]"
                   f"({target}).", ""]
     return "\n".join(lines)
+
+
+def proposed_topics_section(topics: list[ProposedTopic]) -> str:
+    """Topics the previous meeting proposed for this one's working groups, with their themes."""
+    if not topics:
+        return ""
+    first = topics[0]
+    source = Target(first.proposed_by.src_uri, f"para_{first.paragraph}").markdown_from(first.session.src_uri)
+    lines = ["## Proposed topics {#proposed_topics}", "",
+             f"Subjects proposed for the working groups by the {escape(first.proposed_by.ordinal_name)} "
+             f"([report, paragraph {first.paragraph}]({source})):", ""]
+    for topic in topics:
+        themes = ", ".join(f"[{escape(theme(t).name)}](../themes/{t}.md)" for t in topic.themes)
+        lines.append(f"- ({topic.letter}) {escape(topic.text)}" + (f" (themes: {themes})" if themes else ""))
+    return "\n".join(lines) + "\n"
 
 
 def recommendations_section(session: Session, reviewed: list[Review]) -> str:

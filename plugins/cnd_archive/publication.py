@@ -16,10 +16,17 @@ from .archive import Archive, Session
 from .bodies import all_bodies
 from .errors import Problem
 from .followup import Review, find_reviews, recommendations_target
-from .linker import (DOCUMENTS_URI, Mention, Resolver, broken_page_links, explicit_symbol_replacements,
-                     scan, scan_text, unresolved_meetings)
-from .pages import (body_index_uri, body_page, placeholder_page, provisional_agenda_items,
-                    recommendations_section, review_note)
+from .entities import EntityRecord
+from .entities import collect as collect_entities
+from .gazetteer import load_gazetteer
+from .index_pages import (COUNTRIES_INDEX, THEMES_INDEX, WORKING_GROUPS, countries_index, entity_page,
+                          participation_matrix, theme_page, theme_uri, themes_index, working_groups_page)
+from .roles import Role, check_roles, read_roles
+from .themes import ProposedTopic, WorkingGroupIssue, proposed_topics, vocabulary, working_group_issues
+from .linker import (DOCUMENTS_URI, Mention, Resolver, broken_page_links, entity_uri,
+                     explicit_symbol_replacements, scan, scan_text, unresolved_meetings)
+from .pages import (body_index_uri, body_page, placeholder_page, proposed_topics_section,
+                    provisional_agenda_items, recommendations_section, review_note)
 from .permalinks import apply_replacements, publish
 
 
@@ -36,6 +43,10 @@ class Publication:
     """Pages that are not files in the docs folder, by src_uri."""
     data: dict[str, str] = field(default_factory=dict)
     """Open data files, by site path."""
+    roles: dict[str, list[Role]] = field(default_factory=dict)
+    issues: list[WorkingGroupIssue] = field(default_factory=list)
+    topics: list[ProposedTopic] = field(default_factory=list)
+    entities: dict[str, EntityRecord] = field(default_factory=dict)
 
     @classmethod
     def build(cls, archive: Archive, resolver_base: str) -> Publication:
@@ -46,9 +57,30 @@ class Publication:
             report = archive.reports.get(session.src_uri)
             if report is not None:
                 publication.mentions[session.src_uri] = scan(report, session)
+        publication.read_indexes()
         publication.render_pages()
         publication.render_generated()
         return publication
+
+    # -- roles, themes ----------------------------------------------------------
+
+    def read_indexes(self) -> None:
+        """Participation roles and themes from front matter, each checked against the text."""
+        gazetteer = load_gazetteer()
+        for session in self.archive.sessions_sorted():
+            document = self.archive.documents[session.src_uri]
+            report = self.archive.reports.get(session.src_uri)
+            if report is None:
+                topics, problems = proposed_topics(self.archive, session, document)
+                self.topics += topics
+                self.problems += problems
+                continue
+            roles, problems = read_roles(document, gazetteer)
+            self.problems += problems + check_roles(roles, report, gazetteer)
+            self.roles[session.src_uri] = roles
+            issues, problems = working_group_issues(report, session, document)
+            self.issues += issues
+            self.problems += problems
 
     # -- meeting pages -------------------------------------------------------
 
@@ -112,8 +144,10 @@ class Publication:
         body = apply_replacements(document.body, document.body_line, explicit)
         reviewing = [r for r in self.reviews if r.reviewing == session]
         reviewed = [r for r in self.reviews if r.reviewed == session]
+        topics = [t for t in self.topics if t.session == session]
         markdown = "\n".join([
             placeholder_page(session, approving, agenda, reviewing, self.archive),
+            proposed_topics_section(topics),
             body,
             recommendations_section(session, reviewed),
         ])
@@ -125,13 +159,23 @@ class Publication:
     # -- generated pages and data --------------------------------------------
 
     def render_generated(self) -> None:
+        # Mentions of placeholders are known only once their pages are rendered.
+        self.entities = collect_entities(self.archive, self.roles, self.mentions, load_gazetteer())
         for body in all_bodies():
             sessions = self.archive.sessions_of(body)
             if sessions:
-                self.generated[body_index_uri(body)] = body_page(body, sessions)
+                matrix = participation_matrix(self.entities, sessions, body_index_uri(body))
+                self.generated[body_index_uri(body)] = body_page(body, sessions, matrix)
         entries = documents_module.collect(self.archive, self.mentions)
         self.generated[DOCUMENTS_URI] = documents_module.index_page(entries, self.archive, self.resolver)
-        self.data = open_data.files(self.archive, self.reviews, entries, self.resolver)
+        self.generated[COUNTRIES_INDEX] = countries_index(self.entities, self.archive)
+        for record in self.entities.values():
+            self.generated[entity_uri(record.entity.id)] = entity_page(record, self.archive)
+        self.generated[THEMES_INDEX] = themes_index(vocabulary(), self.issues, self.topics)
+        for theme in vocabulary():
+            self.generated[theme_uri(theme.id)] = theme_page(theme, self.issues, self.topics)
+        self.generated[WORKING_GROUPS] = working_groups_page(self.issues)
+        self.data = open_data.files(self, entries)
 
     def write_markdown(self, out_dir: Path) -> None:
         """Every page as plain Markdown (attr_list attributes), for any static site generator."""

@@ -1,0 +1,106 @@
+"""Country, organisation and theme indexes of the real site, and their bad inputs."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+from conftest import Build, build_site
+
+ROOT = Path(__file__).resolve().parent.parent
+COUNTRIES_27 = ("ARG BOL BRA CHL COL CRI CUB DEU DOM ECU ESP FRA GBR GTM HND ITA JAM MEX NIC PAN PER PRY RUS SLV")
+
+
+def soup(build: Build, uri: str) -> BeautifulSoup:
+    return BeautifulSoup(build.page(uri), "html.parser")
+
+
+def test_a_page_for_every_country_and_organisation_of_the_27th(real_site: Build) -> None:
+    for code in COUNTRIES_27.split():
+        assert (real_site.site / "countries" / code.lower() / "index.html").exists(), code
+    for organisation in ("unodc", "interpol", "wco", "caricom", "eclac"):
+        assert (real_site.site / "organisations" / organisation / "index.html").exists(), organisation
+    countries = sorted(p.name.upper() for p in (real_site.site / "countries").iterdir() if p.is_dir())
+    assert countries == sorted(COUNTRIES_27.split())
+
+
+def test_the_host_country_page_lists_its_roles_with_paragraph_links(real_site: Build) -> None:
+    page = soup(real_site, "countries/gtm/index.html")
+    rows = [[td.get_text(" ", strip=True) for td in tr.find_all("td")] for tr in page.select("#roles ~ table tr")[1:]]
+    roles = {(r[1], r[2], r[3]) for r in rows}
+    assert ("Host", "", "51") in roles and ("Officer", "Chair", "56") in roles and ("Member", "", "52") in roles
+    assert ("Statement", "Closure of the Meeting", "59") in roles
+    link = page.select_one("#roles ~ table a[href$='#para_56']")
+    assert link["href"] == "../../honlac/27/#para_56"
+    assert "18 (a)" not in page.get_text() and "para. 2 (a)" in page.get_text()
+
+
+def test_mentions_in_the_text_link_to_country_pages_but_not_inside_longer_names(real_site: Build) -> None:
+    page = soup(real_site, "honlac/27/index.html")
+    paragraph = page.find(id="para_52").parent
+    assert paragraph.find("a", string="Argentina")["href"] == "../../countries/arg/"
+    assert paragraph.find("a", string="Bolivia (Plurinational State of)")["href"] == "../../countries/bol/"
+    assert paragraph.find("a", string="United Kingdom")["href"] == "../../countries/gbr/"
+    opening = page.find(id="para_51").parent
+    assert opening.find("a", string="Guatemala City") is None
+    assert opening.find("a", string="Guatemala")["href"] == "../../countries/gtm/"
+
+
+def test_the_participation_matrix_is_a_table_with_role_codes(real_site: Build) -> None:
+    for uri in ("countries/index.html", "honlac/index.html"):
+        table = soup(real_site, uri).select_one("#participation ~ table")
+        rows = {tr.find("td").get_text(strip=True): tr.find_all("td")[1] for tr in table.select("tr")[1:]}
+        guatemala = rows["Guatemala"]
+        assert [a.get_text() for a in guatemala.find_all("abbr")] == ["M", "H", "C", "R", "Q", "S"]
+        assert guatemala.find("abbr", string="C")["title"] == "Officer: Chair"
+        assert rows["Brazil"].get_text(strip=True) == "Q"
+
+
+def test_the_theme_index_collects_the_four_working_group_issues(real_site: Build) -> None:
+    issues = {a["href"] for a in soup(real_site, "working-groups/index.html").select("article li > a:first-child")}
+    assert issues == {f"../honlac/27/#chp_I__issue_{n}" for n in (1, 2, 3, 4)}
+    page = soup(real_site, "themes/money-laundering/index.html")
+    assert page.find(id="honlac_27__issue_2") is not None
+    recommendations = page.select("#honlac_27__issue_2 ~ ul")[0].find_all("li")
+    assert len(recommendations) == 5
+    assert recommendations[0].get_text().startswith("para. 3 (a) Governments are urged to continue")
+    assert "27/#para_25" in str(page) and "27/#para_26__subpara_a" in str(page)
+    proposed = page.select_one("#proposed ~ ul").get_text()
+    assert "use of the darknet to promote trafficking and support money-laundering" in proposed
+    children = soup(real_site, "themes/children-and-youth/index.html")
+    assert children.find(id="honlac_27__issue_4") is not None and children.find(id="honlac_27__issue_2") is None
+
+
+def test_open_data_has_countries_themes_and_participation(real_site: Build) -> None:
+    data = json.loads((real_site.site / "data" / "archive.json").read_text())
+    countries = {c["id"]: c for c in data["countries"]}
+    assert countries["GTM"]["kind"] == "country" and countries["unodc"]["kind"] == "organisation"
+    officer = next(r for r in countries["GTM"]["roles"] if r["role"] == "officer")
+    assert officer == {"session": "honlac-27", "role": "officer", "detail": "Chair",
+                       "paragraphs": ["honlac/27/#para_56"], "url": "honlac/27/#para_56"}
+    assert "honlac/27/#para_52" in countries["CRI"]["mentions"]
+    themes = {t["id"]: t for t in data["themes"]}
+    assert [i["issue"] for i in themes["demand-reduction"]["issues"]] == [3, 4]
+    rows = list(csv.DictReader(io.StringIO((real_site.site / "data" / "participation.csv").read_text())))
+    assert {"participant": "JAM", "name": "Jamaica", "kind": "country", "session": "honlac-27",
+            "role": "officer", "detail": "Rapporteur", "paragraphs": "56"} in rows
+
+
+def test_all_index_errors_of_a_build_are_reported_together(tmp_path: Path) -> None:
+    source = (ROOT / "content" / "honlac" / "27.md").read_text()
+    broken = (source.replace("{participant: CRI, role: member, paragraphs: [52]}",
+                             "{participant: Costa Ric, role: member, paragraphs: [52]}")
+                    .replace("{participant: BRA, role: questionnaire, paragraphs: [18]}",
+                             "{participant: BRA, role: questionnaire, paragraphs: [17]}")
+                    .replace("themes: [alternatives-to-imprisonment, demand-reduction]}",
+                             "themes: [alternatives-to-prison, demand-reduction]}"))
+    build = build_site(tmp_path, {"honlac/27.md": broken})
+    assert build.result.returncode != 0
+    assert "unknown country or organisation 'Costa Ric'; did you mean 'Costa Rica'" in build.log
+    assert "BRA questionnaire: paragraph 17 does not name Brazil" in build.log
+    assert "theme 'alternatives-to-prison' is not in the vocabulary; did you mean alternatives-to-imprisonment?" in build.log
+    assert build.log.count("content/honlac/27.md:") == 3

@@ -22,6 +22,7 @@ serve: $(STAMP)
 	$(BIN)/mkdocs serve --strict
 
 test: $(STAMP)
+	$(BIN)/python scripts/check_content.py
 	$(BIN)/mypy
 	$(BIN)/python -m pytest
 

@@ -37,6 +37,7 @@ def build_site(root: Path, overlay: dict[str, str] | None = None, *, real_conten
     shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
     if real_content:
         shutil.copytree(ROOT / "content", root / "content")
+        shutil.copy(ROOT / "permalinks.json", root / "permalinks.json")
     else:
         (root / "content" / "assets").mkdir(parents=True)
         shutil.copy(ROOT / "content" / "assets" / "archive.css", root / "content" / "assets")

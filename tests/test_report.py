@@ -68,12 +68,6 @@ def test_an_unescaped_number_that_became_a_list_is_refused() -> None:
     assert "23\\." in problems[0]
 
 
-def test_raw_html_is_refused() -> None:
-    _, problems = read("1\\. One <script>alert(1)</script>.\n\n<div onclick=x>block</div>\n")
-    assert any("fictional.md:4:1: raw HTML '<script>'" in p for p in problems)
-    assert any("fictional.md:6:1: raw HTML is not allowed" in p for p in problems)
-
-
 def test_unnumbered_headings_need_a_valid_explicit_id() -> None:
     _, problems = read("## I. Chapter\n\n### Observations\n\n### Notes {#Bad-Id}\n\n## II. Next {#chp_II}\n")
     assert "fictional.md:6:1: heading 'Observations' has no printed number and no id" in problems[0]

@@ -15,12 +15,13 @@ from typing import Any
 
 from .bodies import Body, all_bodies
 from .errors import Problem
-from .frontmatter import Document, split
+from .frontmatter import MAX_FILE_BYTES, Document, split
+from .safety import unsafe_front_matter, unsafe_markdown
 from .ordinals import int_to_ordinal
 from .report import Report, read_report
+from .schema import validate_front_matter
 
 MEETING_KINDS = ("report", "placeholder")
-_REQUIRED = ("body", "meeting", "title", "start_date", "end_date", "city", "country")
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,8 @@ class Archive:
     """Parsed reports by src_uri."""
     documents: dict[str, Document] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    withheld: set[str] = field(default_factory=set)
+    """Pages whose Markdown failed the safety check: never rendered as they are."""
 
     _by_key: dict[tuple[str, int], Session] = field(default_factory=dict, repr=False)
     _by_uri: dict[str, Session] = field(default_factory=dict, repr=False)
@@ -90,6 +93,10 @@ def load(docs_dir: Path, src_uris: list[str], shown_from: Path | None = None) ->
     for src_uri in sorted(src_uris):
         path = docs_dir / src_uri
         shown = os.path.relpath(path, shown_from) if shown_from else str(path)
+        if path.stat().st_size > MAX_FILE_BYTES:
+            archive.problems.append(Problem(shown, 1, f"file is larger than {MAX_FILE_BYTES} bytes",
+                                            "a report is about 50 KB; check that this is the right file"))
+            continue
         try:
             text = path.read_bytes().decode("utf-8")
         except UnicodeDecodeError as error:
@@ -98,7 +105,14 @@ def load(docs_dir: Path, src_uris: list[str], shown_from: Path | None = None) ->
             continue
         document, problems = split(text, shown)
         archive.problems += problems
-        if document is None or document.meta.get("kind") not in MEETING_KINDS:
+        if document is None:
+            continue
+        unsafe = unsafe_markdown(document.body, document.body_line, shown)
+        if unsafe:
+            archive.withheld.add(src_uri)
+            archive.problems += unsafe
+        if document.meta.get("kind") not in MEETING_KINDS:
+            archive.problems += unsafe_front_matter(document.meta, shown, document.line_of)
             continue
         archive.documents[src_uri] = document
         _add_session(archive, document, src_uri)
@@ -107,10 +121,9 @@ def load(docs_dir: Path, src_uris: list[str], shown_from: Path | None = None) ->
 
 def _add_session(archive: Archive, document: Document, src_uri: str) -> None:
     meta = document.meta
-    missing = [key for key in _REQUIRED if key not in meta]
-    if missing:
-        archive.problems.append(Problem(document.path, 1, f"front matter lacks {', '.join(missing)}",
-                                        "see CONTRIBUTING.md for the fields of a meeting page"))
+    schema_problems = validate_front_matter(document)
+    if schema_problems:
+        archive.problems += schema_problems
         return
     type_problems = _check_types(document)
     if type_problems:

@@ -76,6 +76,18 @@ class _GuardedLoader(yaml.SafeLoader):
         finally:
             self.depth -= 1
 
+    def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> Any:
+        # PyYAML raises a bare ValueError for 2019-13-45; give it the place it came from.
+        try:
+            return super().construct_yaml_timestamp(node)
+        except ValueError as error:
+            raise yaml.MarkedYAMLError(problem=f"{node.value!r} is not a date ({error})",
+                                       problem_mark=node.start_mark) from None
+
+
+_GuardedLoader.add_constructor("tag:yaml.org,2002:timestamp",
+                               _GuardedLoader.construct_yaml_timestamp)
+
 
 def load_yaml(text: str) -> Any:
     loader = _GuardedLoader(text)

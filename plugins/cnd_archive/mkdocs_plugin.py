@@ -5,8 +5,10 @@ Nothing here decides anything about reports; it moves data between MkDocs and th
 
 from __future__ import annotations
 
+import html
 import os
 from pathlib import Path
+from collections.abc import MutableMapping
 from typing import Any
 
 from mkdocs.config import config_options as c
@@ -23,13 +25,29 @@ from .bodies import all_bodies
 from .errors import Problem
 from .footnotes import show_printed_markers
 from .index_pages import COUNTRIES_INDEX, THEMES_INDEX, WORKING_GROUPS
+from .permanence import RECORD_FILE, SCRIPT_URI, Record, anchor_script, compare, load_record, redirect_pages
 from .publication import Publication
 
 log = get_plugin_logger(__name__)
 
 
+WITHHELD = ("# Page withheld\n\nThis page's source failed the archive's safety check "
+            "(raw HTML or a script link), so it is not published. The build log names the line to fix.\n")
+
+
+def neutralise_markup(meta: MutableMapping[str, Any]) -> None:
+    """Themes print a page's title and description unescaped; the checker refuses markup in
+    them, and a build that goes on despite its errors must still not emit it."""
+    for key in ("title", "description"):
+        value = meta.get(key)
+        if isinstance(value, str) and any(c in value for c in '<>"&'):
+            meta[key] = html.escape(value)
+
+
 class ArchiveConfig(Config):
     resolver_base = c.Type(str, default="https://undocs.org")
+    permalinks = c.Type(str, default=RECORD_FILE)
+    """The permalink record, relative to mkdocs.yml; a build without it skips the check."""
 
 
 class ArchivePlugin(BasePlugin[ArchiveConfig]):
@@ -42,10 +60,26 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self.archive = archive_module.load(Path(config.docs_dir), src_uris, shown_from=project)
         self.publication = Publication.build(self.archive, self.config.resolver_base)
         self.report(self.publication.problems)
-        generated = {**self.publication.generated, **self.publication.data}
+        generated = {**self.publication.generated, **self.publication.data,
+                     **self.permalinks(project, files)}
         for uri, content in generated.items():
             self.add_generated(files, config, uri, content)
         return files
+
+    def permalinks(self, project: Path, files: Files) -> dict[str, str]:
+        """Hold the build to the permalink record; serve its redirects."""
+        path = project / self.config.permalinks
+        if not path.exists():
+            log.info("no permalink record at %s: published anchors are not checked", path)
+            return {SCRIPT_URI: anchor_script(Record())}
+        record, problems = load_record(path, os.path.relpath(path))
+        other_pages = [f.src_uri for f in files.documentation_pages()
+                       if not f.generated_by and self.archive.session_at(f.src_uri) is None]
+        if record is not None:
+            problems += compare(record, self.publication.published(other_pages), os.path.relpath(path))
+        self.report(problems)
+        record = record or Record()
+        return {SCRIPT_URI: anchor_script(record), **redirect_pages(record)}
 
     def add_generated(self, files: Files, config: MkDocsConfig, uri: str, content: str) -> None:
         existing = files.get_file_from_path(uri)
@@ -122,6 +156,9 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         section.children.sort(key=number)
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        neutralise_markup(page.meta)
+        if page.file.src_uri in self.archive.withheld:
+            return WITHHELD
         return self.publication.pages.get(page.file.src_uri, markdown)
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:

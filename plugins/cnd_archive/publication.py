@@ -23,6 +23,7 @@ from .index_pages import (COUNTRIES_INDEX, THEMES_INDEX, WORKING_GROUPS, countri
                           participation_matrix, theme_page, theme_uri, themes_index, working_groups_page)
 from .roles import Role, check_roles, read_roles
 from .themes import ProposedTopic, WorkingGroupIssue, proposed_topics, vocabulary, working_group_issues
+from .links import Target
 from .linker import (DOCUMENTS_URI, Mention, Resolver, broken_page_links, entity_uri,
                      explicit_symbol_replacements, scan, scan_text, unresolved_meetings)
 from .pages import (body_index_uri, body_page, placeholder_page, proposed_topics_section,
@@ -176,6 +177,17 @@ class Publication:
             self.generated[theme_uri(theme.id)] = theme_page(theme, self.issues, self.topics)
         self.generated[WORKING_GROUPS] = working_groups_page(self.issues)
         self.data = open_data.files(self, entries)
+
+    def published(self, other_pages: list[str]) -> dict[str, list[str]]:
+        """Every page's URL with its anchors: the promise that permalinks.json records."""
+        current: dict[str, list[str]] = {Target(uri).url: [] for uri in other_pages}
+        anchors = self.anchors_by_uri()
+        for session in self.archive.sessions:
+            ids = anchors.get(session.src_uri) or _anchors_in(self.pages.get(session.src_uri, ""))
+            current[Target(session.src_uri).url] = sorted(ids)
+        for uri, markdown in self.generated.items():
+            current[Target(uri).url] = sorted(_anchors_in(markdown))
+        return current
 
     def write_markdown(self, out_dir: Path) -> None:
         """Every page as plain Markdown (attr_list attributes), for any static site generator."""

@@ -1,0 +1,12 @@
+#!/usr/bin/env python3
+"""Check the archive's content: see `--help` and CONTRIBUTING.md."""
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "plugins"))
+
+from cnd_archive.check_cli import main  # noqa: E402
+
+if __name__ == "__main__":
+    sys.exit(main(root=Path(__file__).resolve().parent.parent))

@@ -32,6 +32,9 @@ def _escape_plain(text: str, extra: str) -> str:
     return "".join(table.get(c, c) for c in text)
 
 
+SCHEMA_COMMENT = "# yaml-language-server: $schema=../../plugins/cnd_archive/data/meeting.schema.json\n"
+"""Lets editors check the front matter as it is typed (content/<body>/<number>.md)."""
+
 _ONE_LINE_LISTS = ("participation", "issues")
 """Lists written one entry per line, so that a review reads them like a table."""
 
@@ -44,7 +47,7 @@ def front_matter(meta: dict[str, Any]) -> str:
             entries = [yaml.safe_dump(e, default_flow_style=True, sort_keys=False, allow_unicode=True,
                                       width=10_000).strip() for e in meta[key]]
             body += f"{key}:\n" + "".join(f"  - {entry}\n" for entry in entries) if entries else f"{key}: []\n"
-    return f"---\n{body}---\n"
+    return f"---\n{SCHEMA_COMMENT}{body}---\n"
 
 
 def render(structure: Structure, meta: dict[str, Any]) -> str:

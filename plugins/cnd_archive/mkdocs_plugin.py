@@ -27,6 +27,7 @@ from .footnotes import show_printed_markers
 from .index_pages import COUNTRIES_INDEX, THEMES_INDEX, WORKING_GROUPS
 from .permanence import RECORD_FILE, SCRIPT_URI, Record, anchor_script, compare, load_record, redirect_pages
 from .publication import Publication
+from .search_index import SearchIndexError, build_index
 
 log = get_plugin_logger(__name__)
 
@@ -47,6 +48,8 @@ def neutralise_markup(meta: MutableMapping[str, Any]) -> None:
 class ArchiveConfig(Config):
     resolver_base = c.Type(str, default="https://undocs.org")
     permalinks = c.Type(str, default=RECORD_FILE)
+    search_index = c.Type(bool, default=True)
+    """Index the built site with Pagefind (the search page needs it)."""
     """The permalink record, relative to mkdocs.yml; a build without it skips the check."""
 
 
@@ -159,7 +162,16 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         neutralise_markup(page.meta)
         if page.file.src_uri in self.archive.withheld:
             return WITHHELD
+        if page.file.src_uri == "index.md":
+            return self.publication.home_page(markdown)
         return self.publication.pages.get(page.file.src_uri, markdown)
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.config.search_index:
+            try:
+                log.info(build_index(Path(config.site_dir)))
+            except SearchIndexError as error:
+                log.error(str(error))
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if self.archive.session_at(page.file.src_uri) is not None:

@@ -193,3 +193,66 @@ def provisional_agenda(approving: Session, paragraph: str, items: list[Element])
         text = _LEADING_MARKER_RE.sub("", item.text)
         lines.append(f"{'    ' * depth}- {number_link(shown, anchor)} {text}")
     return lines + [""]
+
+
+SEARCH_URI = "search.md"
+
+
+def search_page() -> str:
+    """The search page: a form that works without script (it reloads with ?q=) and Pagefind."""
+    return "\n".join([
+        "---", "title: Search", "---", "",
+        "# Search the archive {#title}", "",
+        '<form id="cnd-search" class="cnd-search" role="search" action="./" method="get">',
+        '<label for="cnd-search-input">Words to find in the reports</label>',
+        '<input id="cnd-search-input" name="q" type="search" autocomplete="off">',
+        '<button type="submit">Search</button>',
+        "</form>",
+        '<p id="cnd-search-status" role="status"></p>',
+        '<ol id="cnd-search-results" class="cnd-search-results"></ol>', "",
+        "Each result links to the paragraph where the words first occur.", "",
+    ])
+
+
+def report_facts(session: Session) -> str:
+    """A line of facts under a report's title; it carries the citation the Cite buttons copy."""
+    issued = session.meta.get("issued")
+    parts = [f"**{escape(session.body.code)}, {escape(session.ordinal_name)}**",
+             escape(venue(session)), format_dates(session.start_date, session.end_date)]
+    if isinstance(issued, dt.date):
+        parts.append(f"issued {issued.day} {issued:%B %Y}")
+    if session.meta.get("job_number"):
+        parts.append(f"job number {escape(str(session.meta['job_number']))}")
+    cite = str(session.meta.get("report_title") or f"{session.ordinal_name} of {session.body.title_phrase}")
+    cite_attribute = cite.replace("\\", "").replace('"', "&quot;").replace("}", "")
+    return " · ".join(parts) + f'\n{{: .cnd-report-facts data-cite="{cite_attribute}" }}'
+
+
+def home_summary(archive: Archive, recommendations: int, documents: int, countries: int) -> str:
+    """Counts, the latest meeting and the ways in, for the home page."""
+    reports = [s for s in archive.sessions if s.status == "report"]
+    latest = max(reports, key=lambda s: s.start_date) if reports else None
+    lines = [
+        '<form class="cnd-search cnd-search--home" role="search" action="search/" method="get">',
+        '<label for="cnd-home-search">Search the reports</label>',
+        '<input id="cnd-home-search" name="q" type="search">',
+        '<button type="submit">Search</button>',
+        "</form>", "",
+        f"The archive holds **{len(reports)} report{'s' if len(reports) != 1 else ''}** of "
+        f"{len(archive.sessions)} known meetings, with **{recommendations} recommendations**, "
+        f"**{documents} cited documents** and **{countries} countries and organisations**.", "",
+    ]
+    if latest is not None:
+        lines += [f"Latest report: [{escape(latest.ordinal_name)}, {escape(latest.city)}, "
+                  f"{format_dates(latest.start_date, latest.end_date)}]({latest.src_uri}) "
+                  f"([its recommendations]({latest.src_uri}#chp_I__recommendations)).", ""]
+    lines += [
+        "Ways in:", "",
+        *[f"- [By meeting: {escape(body.short_name)} ({body.code})]({body_index_uri(body)})"
+          for body in {s.body.code: s.body for s in archive.sessions_sorted()}.values()],
+        "- [By theme](themes/index.md) and [working-group issue](working-groups.md)",
+        "- [By country or organisation](countries/index.md)",
+        "- [By document](documents.md)",
+        "- [Search](search.md)", "",
+    ]
+    return "\n".join(lines)

@@ -26,8 +26,9 @@ from .themes import ProposedTopic, WorkingGroupIssue, proposed_topics, vocabular
 from .links import Target
 from .linker import (DOCUMENTS_URI, Mention, Resolver, broken_page_links, entity_uri,
                      explicit_symbol_replacements, scan, scan_text, unresolved_meetings)
-from .pages import (body_index_uri, body_page, placeholder_page, proposed_topics_section,
-                    provisional_agenda_items, recommendations_section, review_note)
+from .pages import (SEARCH_URI, body_index_uri, body_page, home_summary, placeholder_page,
+                    proposed_topics_section, provisional_agenda_items, recommendations_section, report_facts,
+                    review_note, search_page)
 from .permalinks import apply_replacements, publish
 
 
@@ -48,6 +49,8 @@ class Publication:
     issues: list[WorkingGroupIssue] = field(default_factory=list)
     topics: list[ProposedTopic] = field(default_factory=list)
     entities: dict[str, EntityRecord] = field(default_factory=dict)
+    home: str = ""
+    """Counts and ways in, for the home page."""
 
     @classmethod
     def build(cls, archive: Archive, resolver_base: str) -> Publication:
@@ -118,7 +121,11 @@ class Publication:
         self.problems += problems
         for line, items in explicit.items():
             replacements.setdefault(line, []).extend(items)
-        return publish(report, replacements, self.followup_notes(session))
+        notes = self.followup_notes(session)
+        title = next((e for e in report.elements if e.kind == "title"), None)
+        if title is not None:
+            notes.setdefault(title.line, []).insert(0, report_facts(session))
+        return publish(report, replacements, notes)
 
     def followup_notes(self, session: Session) -> dict[int, list[str]]:
         """Notes after the recommendations heading and after each recommendation."""
@@ -176,7 +183,16 @@ class Publication:
         for theme in vocabulary():
             self.generated[theme_uri(theme.id)] = theme_page(theme, self.issues, self.topics)
         self.generated[WORKING_GROUPS] = working_groups_page(self.issues)
+        self.generated[SEARCH_URI] = search_page()
+        self.home = home_summary(self.archive, sum(len(r.recommendations) for r in self.archive.reports.values()),
+                                 len(entries), len(self.entities))
         self.data = open_data.files(self, entries)
+
+    def home_page(self, markdown: str) -> str:
+        """The home page's Markdown with the summary before its first section (after its introduction)."""
+        lines = markdown.split("\n")
+        section = next((i for i, line in enumerate(lines) if line.startswith("## ")), len(lines))
+        return "\n".join([*lines[:section], "## What the archive holds {#holdings}", "", self.home, *lines[section:]])
 
     def published(self, other_pages: list[str]) -> dict[str, list[str]]:
         """Every page's URL with its anchors: the promise that permalinks.json records."""

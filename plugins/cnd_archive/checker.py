@@ -15,7 +15,7 @@ import yaml
 
 from .archive import load
 from .errors import Problem
-from .permanence import RECORD_FILE, compare, load_record, record_text
+from .permanence import RECORD_FILE, Record, compare, load_record, record_text
 from .publication import Publication
 from .symbols import DEFAULT_RESOLVER
 
@@ -59,15 +59,21 @@ def build_publication(project: Project) -> tuple[Publication, list[str]]:
     return publication, [u for u in src_uris if u not in meeting_pages]
 
 
+def held_to_record(publication: Publication, other_pages: list[str], path: Path,
+                   shown: str) -> tuple[Record | None, list[Problem]]:
+    """The permalink record, and every way the publication breaks its promises."""
+    record, problems = load_record(path, shown)
+    if record is not None:
+        problems += compare(record, publication.published(other_pages), shown)
+    return record, problems
+
+
 def check(project: Project, only: list[Path] | None = None) -> list[Problem]:
     """All problems, or those in the given files and folders."""
     publication, other_pages = build_publication(project)
-    problems = list(publication.problems)
     shown = os.path.relpath(project.record, project.root)
-    record, record_problems = load_record(project.record, shown)
-    problems += record_problems
-    if record is not None:
-        problems += compare(record, publication.published(other_pages), shown)
+    _, record_problems = held_to_record(publication, other_pages, project.record, shown)
+    problems = publication.problems + record_problems
     if only:
         wanted = [os.path.relpath(p.resolve(), project.root.resolve()) for p in only]
         problems = [p for p in problems if any(p.path == w or p.path.startswith(w.rstrip("/") + "/") for w in wanted)]

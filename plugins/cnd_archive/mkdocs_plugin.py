@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import html
 import os
-from pathlib import Path
 from collections.abc import MutableMapping
+from pathlib import Path
 from typing import Any
 
 from mkdocs.config import config_options as c
@@ -25,7 +25,8 @@ from .bodies import all_bodies
 from .errors import Problem
 from .footnotes import show_printed_markers
 from .index_pages import COUNTRIES_INDEX, THEMES_INDEX, WORKING_GROUPS
-from .permanence import RECORD_FILE, SCRIPT_URI, Record, anchor_script, compare, load_record, redirect_pages
+from .checker import held_to_record
+from .permanence import RECORD_FILE, SCRIPT_URI, Record, anchor_script, redirect_pages
 from .publication import Publication
 from .search_index import SearchIndexError, build_index
 
@@ -48,9 +49,9 @@ def neutralise_markup(meta: MutableMapping[str, Any]) -> None:
 class ArchiveConfig(Config):
     resolver_base = c.Type(str, default="https://undocs.org")
     permalinks = c.Type(str, default=RECORD_FILE)
+    """The permalink record, relative to mkdocs.yml; a build without it skips the check."""
     search_index = c.Type(bool, default=True)
     """Index the built site with Pagefind (the search page needs it)."""
-    """The permalink record, relative to mkdocs.yml; a build without it skips the check."""
 
 
 class ArchivePlugin(BasePlugin[ArchiveConfig]):
@@ -75,11 +76,9 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         if not path.exists():
             log.info("no permalink record at %s: published anchors are not checked", path)
             return {SCRIPT_URI: anchor_script(Record())}
-        record, problems = load_record(path, os.path.relpath(path))
         other_pages = [f.src_uri for f in files.documentation_pages()
                        if not f.generated_by and self.archive.session_at(f.src_uri) is None]
-        if record is not None:
-            problems += compare(record, self.publication.published(other_pages), os.path.relpath(path))
+        record, problems = held_to_record(self.publication, other_pages, path, os.path.relpath(path))
         self.report(problems)
         record = record or Record()
         return {SCRIPT_URI: anchor_script(record), **redirect_pages(record)}

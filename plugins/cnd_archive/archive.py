@@ -18,13 +18,15 @@ from .errors import Problem
 from .frontmatter import MAX_FILE_BYTES, Document, split
 from .safety import unsafe_front_matter, unsafe_markdown
 from .ordinals import int_to_ordinal
-from .report import Report, read_report
+from markdown_it.token import Token
+
+from .report import Report, parse_tokens, read_report
 from .schema import validate_front_matter
 
 MEETING_KINDS = ("report", "placeholder")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Session:
     body: Body
     number: int
@@ -36,6 +38,13 @@ class Session:
     country: str
     src_uri: str
     meta: dict[str, Any]
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Session) and (self.body.code, self.number) == (other.body.code, other.number)
+
+    def __hash__(self) -> int:
+        # A meeting is its body and number; hashing lets indexes group by it in one pass.
+        return hash((self.body.code, self.number))
 
     @property
     def id(self) -> str:
@@ -107,7 +116,8 @@ def load(docs_dir: Path, src_uris: list[str], shown_from: Path | None = None) ->
         archive.problems += problems
         if document is None:
             continue
-        unsafe = unsafe_markdown(document.body, document.body_line, shown)
+        tokens = parse_tokens(document.body)
+        unsafe = unsafe_markdown(document.body, document.body_line, shown, tokens)
         if unsafe:
             archive.withheld.add(src_uri)
             archive.problems += unsafe
@@ -115,11 +125,11 @@ def load(docs_dir: Path, src_uris: list[str], shown_from: Path | None = None) ->
             archive.problems += unsafe_front_matter(document.meta, shown, document.line_of)
             continue
         archive.documents[src_uri] = document
-        _add_session(archive, document, src_uri)
+        _add_session(archive, document, src_uri, tokens)
     return archive
 
 
-def _add_session(archive: Archive, document: Document, src_uri: str) -> None:
+def _add_session(archive: Archive, document: Document, src_uri: str, tokens: list[Token]) -> None:
     meta = document.meta
     schema_problems = validate_front_matter(document)
     if schema_problems:
@@ -144,7 +154,7 @@ def _add_session(archive: Archive, document: Document, src_uri: str) -> None:
                       src_uri, meta)
     archive.add(session)
     if session.status == "report":
-        report, problems = read_report(document)
+        report, problems = read_report(document, tokens)
         archive.reports[src_uri] = report
         archive.problems += problems
 

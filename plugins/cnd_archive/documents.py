@@ -32,11 +32,13 @@ def natural_key(symbol: str) -> list[object]:
 
 def collect(archive: Archive, mentions: dict[str, list[Mention]]) -> list[DocumentEntry]:
     entries: dict[str, DocumentEntry] = {}
+    seen: set[tuple[str, Target]] = set()
     for session in archive.sessions:
         for mention in mentions.get(session.src_uri, []):
             for symbol in mention.symbols:
                 entry = entries.setdefault(symbol, DocumentEntry(symbol))
-                if mention.cited_at not in entry.cited_in:
+                if (symbol, mention.cited_at) not in seen:
+                    seen.add((symbol, mention.cited_at))
                     entry.cited_in.append(mention.cited_at)
         _add_titles(archive, session, entries)
     return sorted(entries.values(), key=lambda e: natural_key(e.symbol))

@@ -17,6 +17,8 @@ class EntityRecord:
     entity: Entity
     roles: list[tuple[Session, Role]] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
+    _grouped: dict[Session, list[Role]] | None = field(default=None, repr=False)
+    _grouped_count: int = field(default=0, repr=False)
 
     def attended(self) -> list[Session]:
         """Meetings the participant took part in, in order."""
@@ -24,7 +26,14 @@ class EntityRecord:
         return sorted(sessions.values(), key=lambda s: (s.body.code, s.number))
 
     def roles_in(self, session: Session) -> list[Role]:
-        return [r for s, r in self.roles if s == session]
+        return self._by_session().get(session, [])
+
+    def _by_session(self) -> dict[Session, list[Role]]:
+        if self._grouped is None or self._grouped_count != len(self.roles):
+            self._grouped, self._grouped_count = {}, len(self.roles)
+            for session, role in self.roles:
+                self._grouped.setdefault(session, []).append(role)
+        return self._grouped
 
 
 def collect(archive: Archive, roles: dict[str, list[Role]], mentions: dict[str, list[Mention]],

@@ -96,3 +96,19 @@ def recommendations_target(archive: Archive, session: Session) -> Target:
         if candidate in ids:
             return Target(session.src_uri, candidate)
     return Target(session.src_uri)
+
+
+@dataclass
+class ReviewIndex:
+    """Reviews grouped by the meeting reviewed and the meeting reviewing, built once."""
+
+    of: dict[Session, list[Review]]
+    by: dict[Session, list[Review]]
+
+    @classmethod
+    def of_reviews(cls, reviews: list[Review]) -> ReviewIndex:
+        index = cls({}, {})
+        for review in reviews:
+            index.of.setdefault(review.reviewed, []).append(review)
+            index.by.setdefault(review.reviewing, []).append(review)
+        return index

@@ -76,25 +76,57 @@ class _GuardedLoader(yaml.SafeLoader):
         finally:
             self.depth -= 1
 
-    def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> Any:
-        # PyYAML raises a bare ValueError for 2019-13-45; give it the place it came from.
-        try:
-            return super().construct_yaml_timestamp(node)
-        except ValueError as error:
-            raise yaml.MarkedYAMLError(problem=f"{node.value!r} is not a date ({error})",
-                                       problem_mark=node.start_mark) from None
+
+def _construct_date(loader: yaml.constructor.SafeConstructor, node: yaml.ScalarNode) -> Any:
+    # PyYAML raises a bare ValueError for 2019-13-45; give it the place it came from.
+    try:
+        return yaml.constructor.SafeConstructor.construct_yaml_timestamp(loader, node)
+    except ValueError as error:
+        raise yaml.MarkedYAMLError(problem=f"{node.value!r} is not a date ({error})",
+                                   problem_mark=node.start_mark) from None
 
 
-_GuardedLoader.add_constructor("tag:yaml.org,2002:timestamp",
-                               _GuardedLoader.construct_yaml_timestamp)
+_GuardedLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_date)  # type: ignore[type-var]
+
+
+_FAST = getattr(yaml, "__with_libyaml__", False)
+
+
+class _FastLoader(yaml.CSafeLoader if _FAST else yaml.SafeLoader):  # type: ignore[misc]
+    """libyaml's parser (pure Python is ~20 ms a page) with the guarded date constructor."""
+
+
+_FastLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_date)
+
+
+def _check_events(text: str) -> None:
+    """Refuse aliases, deep nesting and too many values before anything is constructed."""
+    depth = nodes = 0
+    for event in yaml.parse(text, Loader=_FastLoader):
+        if isinstance(event, yaml.AliasEvent):
+            raise yaml.MarkedYAMLError(problem="YAML aliases ('*name') are not allowed in front matter",
+                                       problem_mark=event.start_mark)  # type: ignore[arg-type]
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            depth += 1
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            depth -= 1
+        if isinstance(event, (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            nodes += 1
+        if depth > MAX_YAML_DEPTH or nodes > MAX_YAML_NODES:
+            raise yaml.MarkedYAMLError(
+                problem=f"front matter nests deeper than {MAX_YAML_DEPTH} levels or holds more "
+                        f"than {MAX_YAML_NODES} values", problem_mark=event.start_mark)  # type: ignore[arg-type]
 
 
 def load_yaml(text: str) -> Any:
-    loader = _GuardedLoader(text)
-    try:
-        return loader.get_single_data()
-    finally:
-        loader.dispose()
+    if not _FAST:
+        loader = _GuardedLoader(text)
+        try:
+            return loader.get_single_data()
+        finally:
+            loader.dispose()
+    _check_events(text)
+    return yaml.load(text, Loader=_FastLoader)
 
 
 def split(text: str, path: str) -> tuple[Document | None, list[Problem]]:

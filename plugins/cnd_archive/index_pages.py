@@ -23,7 +23,7 @@ THEMES_INDEX = "themes/index.md"
 WORKING_GROUPS = "working-groups.md"
 ROLE_CODES = {"member": "M", "observer": "O", "host": "H", "officer": "C",
               "national-report": "R", "questionnaire": "Q", "statement": "S"}
-_SNIPPET = 80
+_SNIPPET = 60
 
 
 def theme_uri(theme_id: str) -> str:
@@ -65,7 +65,8 @@ def _role_codes(roles: list[Role]) -> str:
 def participation_matrix(records: dict[str, EntityRecord], sessions: list[Session], page: str) -> list[str]:
     """Participants by meeting: an accessible table whose cells are role codes with a legend."""
     reported = [s for s in sessions if s.status == "report"]
-    rows = [r for r in records.values() if any(s in reported for s, _ in r.roles)]
+    in_matrix = set(reported)
+    rows = [r for r in records.values() if any(s in in_matrix for s, _ in r.roles)]
     if not reported or not rows:
         return []
     legend = "; ".join(f"**{code}** {ROLE_NAMES[role].lower()}" for role, code in ROLE_CODES.items())
@@ -87,10 +88,21 @@ def _kind_line(entity: Entity) -> str:
     return ("Observer State" if entity.observer else "Country") + f", {escape(entity.region)}"
 
 
+_ELEMENTS: dict[tuple[int, str], dict[str, Element]] = {}
+
+
+def _elements(archive: Archive, src_uri: str) -> dict[str, Element]:
+    """A report's elements by id, built once per report rather than once per mention."""
+    key = (id(archive), src_uri)
+    if key not in _ELEMENTS:
+        report = archive.reports.get(src_uri)
+        _ELEMENTS[key] = report.by_id() if report else {}
+    return _ELEMENTS[key]
+
+
 def snippet(mention: Mention, archive: Archive) -> str:
     """The words around a mention, from the element that holds it."""
-    report = archive.reports.get(mention.src_uri)
-    element = report.by_id().get(mention.cited_at.anchor) if report else None
+    element = _elements(archive, mention.src_uri).get(mention.cited_at.anchor)
     text = element.plain_text if element else plain_text(mention.wording)
     position = text.find(plain_text(mention.wording))
     start, end = max(0, position - _SNIPPET), position + len(mention.wording) + _SNIPPET
@@ -126,14 +138,18 @@ def entity_page(record: EntityRecord, archive: Archive) -> str:
 
 
 def _attended_recommendations(record: EntityRecord, archive: Archive, page: str) -> list[str]:
+    """One line per meeting attended, linking to its recommendations (their text is on the
+    report page and on the theme pages: copying it onto every country page would make the
+    archive's size grow with countries times meetings)."""
     lines: list[str] = []
     for session in record.attended():
         report = archive.reports.get(session.src_uri)
         if report is None or not report.recommendations:
             continue
-        lines += [f"### {escape(session.ordinal_name)} ({session.start_date.year}) {{#{_slug(session.id)}}}", ""]
-        lines += [_recommendation_line(e, session, page) for e in report.recommendations] + [""]
-    return lines or ["None in the archive.", ""]
+        target = Target(session.src_uri, "chp_I__recommendations")
+        lines.append(f"- {_link(f'{session.ordinal_name} ({session.start_date.year})', target, page)}"
+                     f"{{#{_slug(session.id)}}}: {len(report.recommendations)} recommendations")
+    return (lines + [""]) if lines else ["None in the archive.", ""]
 
 
 def _recommendation_line(element: Element, session: Session, page: str) -> str:

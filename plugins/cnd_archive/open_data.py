@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from .archive import Archive, Session
 from .documents import DocumentEntry
-from .followup import Review
+from .followup import Review, ReviewIndex
 from .linker import Resolver
 from .links import Target
 from .pages import agenda_anchor, provisional_agenda_items
@@ -63,9 +63,9 @@ def _agenda_of_placeholder(session: Session, archive: Archive) -> list[dict[str,
     return [_agenda_record(e, Target(session.src_uri, agenda_anchor(e, list_id)), list_id) for e in items]
 
 
-def session_record(session: Session, archive: Archive, reviews: list[Review]) -> dict[str, Any]:
+def session_record(session: Session, archive: Archive, reviews: ReviewIndex) -> dict[str, Any]:
     report = archive.reports.get(session.src_uri)
-    follows = next((r.reviewed.id for r in reviews if r.reviewing == session), None)
+    follows = next((r.reviewed.id for r in reviews.by.get(session, [])), None)
     return {
         "id": session.id,
         "body": session.body.code,
@@ -79,14 +79,15 @@ def session_record(session: Session, archive: Archive, reviews: list[Review]) ->
         "status": session.status,
         "agenda": _agenda_of_report(report, session) if report else _agenda_of_placeholder(session, archive),
         "follows_up": follows,
-        "reviewed_in": [review_record(r) for r in reviews if r.reviewed == session],
+        "reviewed_in": [review_record(r) for r in reviews.of.get(session, [])],
     }
 
 
-def recommendation_records(archive: Archive, reviews: list[Review]) -> list[dict[str, Any]]:
+def recommendation_records(archive: Archive, reviews: ReviewIndex) -> list[dict[str, Any]]:
     records = []
     for session in archive.sessions:
         report = archive.reports.get(session.src_uri)
+        reviewed_in = [review_record(r) for r in reviews.of.get(session, [])]
         for element in report.recommendations if report else []:
             records.append({
                 "id": f"{session.id}-rec-{element.issue}{element.label}",
@@ -95,7 +96,7 @@ def recommendation_records(archive: Archive, reviews: list[Review]) -> list[dict
                 "letter": element.label,
                 "text": element.plain_text,
                 "url": Target(session.src_uri, element.id).url,
-                "reviewed_in": [review_record(r) for r in reviews if r.reviewed == session],
+                "reviewed_in": reviewed_in,
             })
     return records
 
@@ -158,7 +159,7 @@ def theme_records(publication: Publication) -> list[dict[str, Any]]:
 
 
 def archive_record(publication: Publication, entries: list[DocumentEntry]) -> dict[str, Any]:
-    archive, reviews, resolver = publication.archive, publication.reviews, publication.resolver
+    archive, reviews, resolver = publication.archive, publication.review_index, publication.resolver
     return {
         "$schema": "archive.schema.json",
         "sessions": [session_record(s, archive, reviews) for s in archive.sessions_sorted()],

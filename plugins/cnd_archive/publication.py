@@ -15,7 +15,7 @@ from . import open_data
 from .archive import Archive, Session
 from .bodies import all_bodies
 from .errors import Problem
-from .followup import Review, find_reviews, recommendations_target
+from .followup import Review, ReviewIndex, find_reviews, recommendations_target
 from .entities import EntityRecord
 from .entities import collect as collect_entities
 from .gazetteer import load_gazetteer
@@ -37,6 +37,7 @@ class Publication:
     archive: Archive
     resolver: Resolver
     reviews: list[Review] = field(default_factory=list)
+    review_index: ReviewIndex = field(default_factory=lambda: ReviewIndex({}, {}))
     mentions: dict[str, list[Mention]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     pages: dict[str, str] = field(default_factory=dict)
@@ -57,6 +58,7 @@ class Publication:
         publication = cls(archive, Resolver(archive, resolver_base))
         publication.problems += archive.problems
         publication.reviews = find_reviews(archive)
+        publication.review_index = ReviewIndex.of_reviews(publication.reviews)
         for session in archive.sessions:
             report = archive.reports.get(session.src_uri)
             if report is not None:
@@ -129,7 +131,7 @@ class Publication:
 
     def followup_notes(self, session: Session) -> dict[int, list[str]]:
         """Notes after the recommendations heading and after each recommendation."""
-        reviews = [r for r in self.reviews if r.reviewed == session]
+        reviews = self.review_index.of.get(session, [])
         report = self.archive.reports[session.src_uri]
         if not reviews:
             return {}
@@ -150,8 +152,8 @@ class Publication:
                                                           self.resolver, session.src_uri)
         self.problems += problems
         body = apply_replacements(document.body, document.body_line, explicit)
-        reviewing = [r for r in self.reviews if r.reviewing == session]
-        reviewed = [r for r in self.reviews if r.reviewed == session]
+        reviewing = self.review_index.by.get(session, [])
+        reviewed = self.review_index.of.get(session, [])
         topics = [t for t in self.topics if t.session == session]
         markdown = "\n".join([
             placeholder_page(session, approving, agenda, reviewing, self.archive),

@@ -290,10 +290,13 @@ class _Reader:
         return index
 
 
-def read_report(document: Document) -> tuple[Report, list[Problem]]:
-    """The report's elements and every problem with its structure, all at once."""
+def read_report(document: Document, tokens: list[Token] | None = None) -> tuple[Report, list[Problem]]:
+    """The report's elements and every problem with its structure, all at once.
+
+    Pass the tokens if the body was already parsed (the safety check uses the same parse).
+    """
     report = Report(document.path, document.meta, document.body, document.body_line)
     reader = _Reader(report)
-    reader.read(parse_tokens(document.body))
+    reader.read(tokens if tokens is not None else parse_tokens(document.body))
     report.footnote_labels = _FOOTNOTE_DEF_RE.findall(document.body)
     return report, reader.problems

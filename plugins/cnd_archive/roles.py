@@ -64,6 +64,23 @@ def paragraph_text(report: Report, number: int) -> str:
     return "\n".join(plain_text(_LIST_ITEM_RE.sub("", line)) for line in _paragraph_lines(report, number))
 
 
+def paragraph_texts(report: Report) -> dict[int, str]:
+    """paragraph_text of every numbered paragraph, in one pass over the report."""
+    lines = report.body.split("\n")
+    texts: dict[int, str] = {}
+    current: Element | None = None
+    for element in [*report.elements, None]:
+        if current is not None and (element is None or not element.id.startswith(current.id + "__")):
+            end = element.line - report.body_line if element is not None else len(lines)
+            block = [line for line in lines[current.line - report.body_line:end]
+                     if line.strip() and not line.startswith("[^")]
+            texts[int(current.label)] = "\n".join(plain_text(_LIST_ITEM_RE.sub("", line)) for line in block)
+            current = None
+        if element is not None and element.kind == "paragraph":
+            current = element
+    return texts
+
+
 def _paragraph_lines(report: Report, number: int) -> list[str]:
     ids = report.by_id()
     paragraph = ids.get(f"para_{number}")
@@ -132,8 +149,9 @@ def propose_roles(report: Report, host_country: str | None, gazetteer: Gazetteer
             cited.append(number)
 
     context = _context(report)
+    texts = paragraph_texts(report)
     for number, paragraph in _paragraphs(report):
-        text = paragraph_text(report, number)
+        text = texts[number]
         _propose_from_paragraph(report, number, paragraph, text, gazetteer, host_country, context, add)
     return [Role(p, r, d, tuple(n)) for (p, r, d), n in sorted(proposals.items(), key=_role_order)]
 
@@ -224,13 +242,14 @@ def _read_role(entry: object, line: int, path: str, gazetteer: Gazetteer) -> tup
 def check_roles(roles: list[Role], report: Report, gazetteer: Gazetteer) -> list[Problem]:
     """Each cited paragraph must exist and name the participant."""
     problems = []
-    numbers = {n for n, _ in _paragraphs(report)}
+    texts = paragraph_texts(report)
+    named: dict[int, list[str]] = {}
     for role in roles:
         for number in role.paragraphs:
-            if number not in numbers:
+            if number not in texts:
                 problems.append(Problem(report.path, role.line, f"{role.participant} {role.role}: paragraph "
                                         f"{number} does not exist", "cite a paragraph of this report"))
-            elif role.participant not in _entities(paragraph_text(report, number), gazetteer):
+            elif role.participant not in named.setdefault(number, _entities(texts[number], gazetteer)):
                 name = gazetteer.entity(role.participant).name
                 problems.append(Problem(report.path, role.line, f"{role.participant} {role.role}: paragraph "
                                         f"{number} does not name {name}",

@@ -34,9 +34,9 @@ def link_scheme(href: str) -> str | None:
     return match[1].lower() if match else None
 
 
-def unsafe_markdown(body: str, body_line: int, path: str) -> list[Problem]:
+def unsafe_markdown(body: str, body_line: int, path: str, tokens: list[Token] | None = None) -> list[Problem]:
     problems: list[Problem] = _attribute_lists(body, body_line, path)
-    for token in parse_tokens(body):
+    for token in tokens if tokens is not None else parse_tokens(body):
         line = body_line + (token.map[0] if token.map else 0)
         if token.type == "html_block":
             problems.append(_html_problem(path, line, token.content))

@@ -27,5 +27,5 @@ def build_index(site_dir: Path) -> str:
     result = subprocess.run(command, capture_output=True, text=True, timeout=1800)
     if result.returncode != 0:
         raise SearchIndexError(f"pagefind failed ({result.returncode}): {result.stderr.strip() or result.stdout.strip()}")
-    lines = [line.strip() for line in result.stdout.splitlines() if "Indexed" in line]
-    return lines[-1] if lines else "search index written"
+    lines = [line.strip() for line in result.stdout.splitlines() if line.strip().startswith("Indexed")]
+    return "Pagefind: " + "; ".join(lines) if lines else "Pagefind: search index written"

@@ -1,0 +1,545 @@
+#!/usr/bin/env python3
+"""Benchmark the cnd-archive plugin on synthetic, FICTIONAL archives (scripts/synth_archive.py).
+
+    bench.py [--sizes 100,300,1000] [--seed 0] [--skip-phases] [--import-check] [--profile]
+             [--budget-minutes 20] [--workdir DIR] [--keep]
+
+For each N it writes a synthetic archive into a temporary folder and builds it twice,
+each build in a fresh subprocess (``python -m mkdocs build -f DIR/mkdocs.yml -d SITE``):
+
+* ``plugin``: the project's mkdocs.yml, with cnd-archive, ``--strict``;
+* ``material``: the same Markdown with cnd-archive switched off (Material alone). Without
+  the plugin our ``{#id}`` attribute lists and links to generated pages and anchors do not
+  resolve, so that build runs WITHOUT --strict (and its warnings are only counted): it
+  measures what Material costs to render the same pages.
+
+``-q`` is not passed: MkDocs's -q raises the logger's level to ERROR, so warnings would
+never reach the --strict counter; the bench counts WARNING/ERROR lines instead.
+
+Wall time, CPU time (user+sys of the child, from os.wait4) and peak memory (the child's
+ru_maxrss) are measured per build; then the site's size and its search index. A separate
+in-process pass (``--skip-phases`` to leave it out) times the plugin's phases by calling
+the core directly: archive.load, then Publication.build with each of its steps and the
+functions they call wrapped in timers (nothing of the plugin is edited; a step added to
+the plugin later shows up as "unattributed"). Output ends with one line,
+``overhead at <largest N>: X%``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import functools
+import importlib.util
+import io
+import math
+import os
+import pstats
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "plugins"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import synth_archive  # noqa: E402
+
+VARIANTS = ("plugin", "material")
+IMPORT_SOURCE = ROOT / "sources" / "honlac-27-report.txt"
+
+
+@dataclass
+class BuildResult:
+    n: int
+    variant: str
+    wall: float = math.nan
+    cpu: float = math.nan
+    peak_mb: float = math.nan
+    site_mb: float = math.nan
+    search_mb: float = math.nan
+    pagefind_mb: float | None = None
+    pages: int = 0
+    warnings: int = 0
+    returncode: int = 0
+    timed_out: bool = False
+    note: str = ""
+
+
+@dataclass
+class PhaseTimes:
+    n: int
+    seconds: dict[str, float] = field(default_factory=dict)
+    calls: dict[str, int] = field(default_factory=dict)
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+# -- builds -----------------------------------------------------------------------
+
+def folder_mb(path: Path) -> float:
+    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file()) / 1e6 if path.exists() else 0.0
+
+
+def run_build(archive: Path, variant: str, n: int, timeout: float) -> BuildResult:
+    """One build in a fresh subprocess; wall, CPU (user+sys) and peak RSS of that child."""
+    synth_archive.write_config(archive, plugin=variant == "plugin")
+    site = archive / f"site-{variant}"
+    shutil.rmtree(site, ignore_errors=True)
+    command = [sys.executable, "-m", "mkdocs", "build", "-f", str(archive / "mkdocs.yml"), "-d", str(site)]
+    if variant == "plugin":
+        command.append("--strict")
+    log_path = archive / f"build-{variant}.log"
+    result = BuildResult(n, variant)
+    with open(log_path, "w", encoding="utf-8") as log:
+        start = time.perf_counter()
+        child = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, cwd=archive,
+                                 env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, start_new_session=True)
+        deadline = start + timeout
+        while True:
+            pid, status, usage = os.wait4(child.pid, os.WNOHANG)
+            if pid:
+                break
+            if time.perf_counter() > deadline:
+                os.killpg(child.pid, signal.SIGKILL)  # the process group of the child we started
+                pid, status, usage = os.wait4(child.pid, 0)
+                result.timed_out = True
+                break
+            time.sleep(0.05)
+        result.wall = time.perf_counter() - start
+    child.returncode = os.waitstatus_to_exitcode(status)
+    result.returncode = child.returncode
+    result.cpu = usage.ru_utime + usage.ru_stime
+    result.peak_mb = usage.ru_maxrss / 1024  # Linux: kilobytes
+    text = log_path.read_text(encoding="utf-8", errors="replace")
+    result.warnings = sum(1 for line in text.splitlines() if line.startswith(("WARNING", "ERROR")))
+    if result.timed_out:
+        result.note = f"killed after {timeout:.0f} s (time budget)"
+    elif result.returncode:
+        result.note = f"exit {result.returncode}: see {log_path}"
+        print(text[-3000:], file=sys.stderr)
+    if site.exists():
+        result.site_mb = folder_mb(site)
+        index = site / "search" / "search_index.json"
+        result.search_mb = index.stat().st_size / 1e6 if index.exists() else 0.0
+        if (site / "pagefind").exists():
+            result.pagefind_mb = folder_mb(site / "pagefind")
+        result.pages = sum(1 for _ in site.rglob("index.html"))
+    return result
+
+
+def config_plugins(text: str) -> str:
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_multi_constructor("", lambda loader, suffix, node: None)  # !!python/name tags and such
+    plugins = yaml.load(text, Loader=Loader).get("plugins") or []  # noqa: S506 (a SafeLoader)
+    names = [p if isinstance(p, str) else next(iter(p)) for p in plugins]
+    return ", ".join(names) or "none (so no search index at all)"
+
+
+def printed_markers_time(site: Path, content: Path) -> tuple[float, int]:
+    """on_page_content's work (show_printed_markers), run here on the built meeting pages' HTML."""
+    from cnd_archive.footnotes import show_printed_markers
+    pages = [site / p.parent.name / p.stem / "index.html" for p in content.glob("*/*.md")]
+    html = [p.read_text(encoding="utf-8") for p in pages if p.exists()]
+    start = time.perf_counter()
+    for page in html:
+        show_printed_markers(page)
+    return time.perf_counter() - start, len(html)
+
+
+def pagefind_time(site: Path) -> tuple[float, str] | None:
+    """on_post_build's work: the plugin's Pagefind run, repeated here on the built site (if the plugin has one)."""
+    try:
+        from cnd_archive.search_index import build_index
+    except ImportError:
+        return None
+    start = time.perf_counter()
+    try:
+        summary = build_index(site)
+    except Exception as error:  # noqa: BLE001 (reported, not fatal to the bench)
+        summary = f"failed: {error}"
+    return time.perf_counter() - start, summary
+
+
+# -- phases, in process ---------------------------------------------------------------
+
+# (label, module, owner attribute path, parent label): each is wrapped in a timer if it exists.
+PHASES: tuple[tuple[str, str, str, str], ...] = (
+    ("archive.load", "cnd_archive.archive", "load", ""),
+    ("  frontmatter.split", "cnd_archive.archive", "split", "archive.load"),
+    ("  safety.unsafe_markdown", "cnd_archive.archive", "unsafe_markdown", "archive.load"),
+    ("  schema.validate_front_matter", "cnd_archive.archive", "validate_front_matter", "archive.load"),
+    ("  report.read_report", "cnd_archive.archive", "read_report", "archive.load"),
+    ("Publication.build", "cnd_archive.publication", "Publication.build", ""),
+    ("  find_reviews", "cnd_archive.publication", "find_reviews", "Publication.build"),
+    ("  scan", "cnd_archive.publication", "scan", "Publication.build"),
+    ("  read_indexes", "cnd_archive.publication", "Publication.read_indexes", "Publication.build"),
+    ("    read_roles", "cnd_archive.publication", "read_roles", "read_indexes"),
+    ("    check_roles", "cnd_archive.publication", "check_roles", "read_indexes"),
+    ("    working_group_issues", "cnd_archive.publication", "working_group_issues", "read_indexes"),
+    ("    proposed_topics", "cnd_archive.publication", "proposed_topics", "read_indexes"),
+    ("  render_pages", "cnd_archive.publication", "Publication.render_pages", "Publication.build"),
+    ("    anchors_by_uri", "cnd_archive.publication", "Publication.anchors_by_uri", "render_pages"),
+    ("    render_report", "cnd_archive.publication", "Publication.render_report", "render_pages"),
+    ("      unresolved_meetings", "cnd_archive.publication", "unresolved_meetings", "render_report"),
+    ("      Resolver.replacements", "cnd_archive.linker", "Resolver.replacements", "render_report"),
+    ("      explicit_symbol_replacements", "cnd_archive.publication", "explicit_symbol_replacements", "render_report"),
+    ("      followup_notes", "cnd_archive.publication", "Publication.followup_notes", "render_report"),
+    ("      publish", "cnd_archive.publication", "publish", "render_report"),
+    ("    render_placeholder", "cnd_archive.publication", "Publication.render_placeholder", "render_pages"),
+    ("    broken_page_links", "cnd_archive.publication", "broken_page_links", "render_pages"),
+    ("  render_generated", "cnd_archive.publication", "Publication.render_generated", "Publication.build"),
+    ("    entities.collect", "cnd_archive.publication", "collect_entities", "render_generated"),
+    ("    participation_matrix (body pages)", "cnd_archive.publication", "participation_matrix", "render_generated"),
+    ("    body_page", "cnd_archive.publication", "body_page", "render_generated"),
+    ("    documents.collect", "cnd_archive.documents", "collect", "render_generated"),
+    ("    documents.index_page", "cnd_archive.documents", "index_page", "render_generated"),
+    ("    countries_index", "cnd_archive.publication", "countries_index", "render_generated"),
+    ("    entity_page", "cnd_archive.publication", "entity_page", "render_generated"),
+    ("    themes_index", "cnd_archive.publication", "themes_index", "render_generated"),
+    ("    theme_page", "cnd_archive.publication", "theme_page", "render_generated"),
+    ("    working_groups_page", "cnd_archive.publication", "working_groups_page", "render_generated"),
+    ("    open_data.files", "cnd_archive.open_data", "files", "render_generated"),
+)
+
+
+class Timers:
+    """Inclusive time and call count per label; a label re-entered (recursion) counts once."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+        self.calls: dict[str, int] = {}
+        self.active: set[str] = set()
+        self.undo: list[Callable[[], None]] = []
+
+    def wrap(self, label: str, owner: Any, name: str) -> None:
+        original = owner.__dict__.get(name) if isinstance(owner, type) else getattr(owner, name, None)
+        if original is None:
+            return
+        is_classmethod = isinstance(original, classmethod)
+        function = original.__func__ if is_classmethod else original
+        timers = self
+
+        @functools.wraps(function)
+        def timed(*args: Any, **kwargs: Any) -> Any:
+            if label in timers.active:
+                return function(*args, **kwargs)
+            timers.active.add(label)
+            start = time.perf_counter()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                timers.seconds[label] = timers.seconds.get(label, 0.0) + time.perf_counter() - start
+                timers.calls[label] = timers.calls.get(label, 0) + 1
+                timers.active.discard(label)
+
+        setattr(owner, name, classmethod(timed) if is_classmethod else timed)
+        self.undo.append(lambda: setattr(owner, name, original))
+
+    def restore(self) -> None:
+        for undo in reversed(self.undo):
+            undo()
+        self.undo.clear()
+
+
+def _owner(module: str, path: str) -> tuple[Any, str]:
+    owner: Any = importlib.import_module(module)
+    *parents, name = path.split(".")
+    for parent in parents:
+        owner = getattr(owner, parent)
+    return owner, name
+
+
+def install_overflow(archive: Path) -> None:
+    hook = archive / synth_archive.HOOK_FILE
+    if hook.exists():
+        spec = importlib.util.spec_from_file_location("synth_overflow_bodies", hook)
+        assert spec and spec.loader
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        module.install()
+
+
+def src_uris(docs: Path) -> list[str]:
+    return sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md")
+                  if not any(part.startswith(".") for part in p.relative_to(docs).parts))
+
+
+def time_phases(archive: Path, n: int, profile: bool) -> tuple[PhaseTimes, str]:
+    """archive.load and Publication.build on the synthetic content, each part timed."""
+    from cnd_archive import archive as archive_module
+    from cnd_archive.bodies import all_bodies
+    from cnd_archive.gazetteer import load_gazetteer
+    from cnd_archive.publication import Publication
+    from cnd_archive.themes import vocabulary
+
+    install_overflow(archive)
+    load_gazetteer(), all_bodies(), vocabulary()  # loaded once per process: not a cost of N
+    docs = archive / "content"
+    uris = src_uris(docs)
+    timers = Timers()
+    for label, module, path, _ in PHASES:
+        owner, name = _owner(module, path)
+        timers.wrap(label.strip(), owner, name)
+    try:
+        start = time.perf_counter()
+        loaded = archive_module.load(docs, uris, shown_from=archive)
+        publication = Publication.build(loaded, "https://undocs.org")
+        total = time.perf_counter() - start
+    finally:
+        timers.restore()
+    phases = PhaseTimes(n, dict(timers.seconds), dict(timers.calls))
+    phases.seconds["total (load + build)"] = total
+    try:  # what on_files adds when the archive has no permalink record (as these archives)
+        from cnd_archive.permanence import Record, anchor_script
+        script_start = time.perf_counter()
+        anchor_script(Record())
+        phases.seconds["permanence.anchor_script (no record)"] = time.perf_counter() - script_start
+    except (ImportError, TypeError):
+        pass
+    generated = {**publication.generated, **publication.data}
+    biggest = sorted(generated.items(), key=lambda item: -len(item[1]))[:5]
+    phases.extra["problems"] = str(len(publication.problems))
+    phases.extra["meeting pages"] = f"{len(publication.pages)} ({sum(map(len, publication.pages.values())) / 1e6:.1f} MB Markdown)"
+    phases.extra["generated pages"] = (f"{len(publication.generated)} "
+                                       f"({sum(map(len, publication.generated.values())) / 1e6:.1f} MB Markdown)")
+    phases.extra["data files"] = f"{len(publication.data)} ({sum(map(len, publication.data.values())) / 1e6:.1f} MB)"
+    phases.extra["largest generated"] = ", ".join(f"{uri} {len(text) / 1e6:.2f} MB" for uri, text in biggest)
+    report = ""
+    if profile:  # a second pass, without the timers, under cProfile (which slows it down about twofold)
+        loaded = archive_module.load(docs, uris, shown_from=archive)
+        profiler = cProfile.Profile()
+        profiler.enable()
+        Publication.build(loaded, "https://undocs.org")
+        profiler.disable()
+        out = io.StringIO()
+        stats = pstats.Stats(profiler, stream=out)
+        stats.sort_stats("tottime").print_stats(25)
+        report = out.getvalue()
+    return phases, report
+
+
+# -- import check ---------------------------------------------------------------------
+
+def import_check(repeats: int = 20) -> float | None:
+    if not IMPORT_SOURCE.exists():
+        print(f"import one report: skipped, {IMPORT_SOURCE} is missing")
+        return None
+    from cnd_archive.import_cli import convert
+    data = IMPORT_SOURCE.read_bytes()
+    convert(data, str(IMPORT_SOURCE))  # warm caches (gazetteer, parser), as a second import would find them
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        convert(data, str(IMPORT_SOURCE))
+        times.append(time.perf_counter() - start)
+    return statistics.median(times) * 1000
+
+
+# -- output ---------------------------------------------------------------------------
+
+def fit(points: list[tuple[int, float]]) -> tuple[float, float] | None:
+    """t = a * N**b through the last two points (a power law), or None."""
+    points = [(n, t) for n, t in points if t == t and t > 0]
+    if len(points) < 2:
+        return None
+    (n1, t1), (n2, t2) = points[-2], points[-1]
+    if n1 == n2:
+        return None
+    b = math.log(t2 / t1) / math.log(n2 / n1)
+    return t2 / n2 ** b, b
+
+
+def fmt(value: float | None, digits: int = 1) -> str:
+    if value is None:
+        return "-"
+    if value != value:
+        return "n/a"
+    return f"{value:.{digits}f}"
+
+
+def print_table(results: list[BuildResult]) -> None:
+    header = (f"{'N':>5}  {'variant':<9} {'wall s':>8} {'CPU s':>8} {'peak MB':>8} {'site MB':>8} "
+              f"{'search MB':>9} {'pagefind MB':>11} {'pages':>6} {'warn':>5}  note")
+    print(header)
+    print("-" * len(header))
+    for r in results:
+        print(f"{r.n:>5}  {r.variant:<9} {fmt(r.wall):>8} {fmt(r.cpu):>8} {fmt(r.peak_mb, 0):>8} "
+              f"{fmt(r.site_mb):>8} {fmt(r.search_mb):>9} {fmt(r.pagefind_mb):>11} {r.pages:>6} "
+              f"{r.warnings:>5}  {r.note}")
+
+
+def print_phases(all_phases: list[PhaseTimes]) -> None:
+    if not all_phases:
+        return
+    sizes = [p.n for p in all_phases]
+    labels = [label for label, *_ in PHASES]
+    print("\nPlugin phases, in process (seconds, inclusive; calls at the largest N):")
+    header = f"{'phase':<40}" + "".join(f"{'N=' + str(n):>10}" for n in sizes) + f"{'calls':>8}"
+    if len(sizes) > 1:
+        header += f"{'ratio':>8}"
+    print(header)
+    for label in labels + ["unattributed in Publication.build", "permanence.anchor_script (no record)",
+                           "total (load + build)"]:
+        key = label.strip()
+        row: list[float | None] = []
+        for phases in all_phases:
+            value: float | None
+            if key == "unattributed in Publication.build":
+                steps = ("find_reviews", "scan", "read_indexes", "render_pages", "render_generated")
+                value = phases.seconds.get("Publication.build", 0.0) - sum(phases.seconds.get(s, 0.0) for s in steps)
+            else:
+                value = phases.seconds.get(key)
+            row.append(value)
+        if all(v is None for v in row):
+            continue
+        line = f"{label:<40}" + "".join(f"{fmt(v, 2):>10}" for v in row)
+        line += f"{all_phases[-1].calls.get(key, 0) or '':>8}"
+        last, previous = row[-1], row[-2] if len(row) > 1 else None
+        if last and previous:
+            line += f"{last / previous:>8.2f}"
+        print(line)
+    if len(sizes) > 1:
+        print(f"(ratio: time at N={sizes[-1]} / time at N={sizes[-2]}; linear would be {sizes[-1] / sizes[-2]:.2f})")
+    for phases in all_phases:
+        print(f"N={phases.n}: " + "; ".join(f"{k}: {v}" for k, v in phases.extra.items()))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0],
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="100,300,1000", help="comma-separated N (default 100,300,1000)")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--skip-phases", action="store_true", help="leave out the in-process phase timings")
+    parser.add_argument("--import-check", action="store_true",
+                        help="also time importing sources/honlac-27-report.txt (median of 20)")
+    parser.add_argument("--profile", action="store_true", help="cProfile Publication.build at the largest N")
+    parser.add_argument("--budget-minutes", type=float, default=20.0,
+                        help="stop a build that would overrun this budget for the whole run (default 20)")
+    parser.add_argument("--workdir", type=Path, help="folder for the archives (default: a new temporary one)")
+    parser.add_argument("--keep", action="store_true", help="keep the archives and sites")
+    args = parser.parse_args(argv)
+    sizes = sorted({int(s) for s in args.sizes.split(",") if s.strip()})
+    work = (args.workdir or Path(tempfile.mkdtemp(prefix="cnd-bench-"))).resolve()
+    if work == ROOT or ROOT in work.parents:
+        parser.error(f"{work} is inside the repository")
+    work.mkdir(parents=True, exist_ok=True)
+    started = time.perf_counter()
+    budget = args.budget_minutes * 60
+
+    print(f"cnd-archive benchmark: sizes {', '.join(map(str, sizes))}; {os.cpu_count()} CPUs; "
+          f"Python {sys.version.split()[0]}; work folder {work}")
+    print("builds: python -m mkdocs build -f DIR/mkdocs.yml -d SITE, one fresh subprocess each; "
+          "plugin: --strict; material: cnd-archive removed from the config, NOT strict "
+          "(without the plugin our {#id} attribute lists and generated-page links do not resolve); "
+          "no -q (it would hide warnings from --strict)")
+    for variant in VARIANTS:
+        print(f"  {variant} config plugins: {config_plugins(synth_archive.mkdocs_config(variant == 'plugin', False))}")
+    results: list[BuildResult] = []
+    all_phases: list[PhaseTimes] = []
+    profile_report = ""
+    post_build: dict[int, dict[str, float]] = {}
+    try:
+        for n in sizes:
+            archive = work / f"n{n}"
+            start = time.perf_counter()
+            summary = synth_archive.write_archive(n, archive, args.seed, overflow=True)
+            note = f" (fictional overflow bodies {', '.join(summary['overflow_bodies'])}: the five bodies hold " \
+                   f"{5 * synth_archive.MAX_REPORTS_PER_BODY} reports at most)" if summary["overflow_bodies"] else ""
+            print(f"\nN={n}: wrote {summary['reports']} reports + {summary['placeholders']} placeholders over "
+                  f"{len(summary['bodies'])} bodies in {time.perf_counter() - start:.1f} s{note}", flush=True)
+            for variant in VARIANTS:
+                remaining = budget - (time.perf_counter() - started)
+                result = run_build(archive, variant, n, timeout=max(remaining, 60.0))
+                results.append(result)
+                print(f"  {variant:<9} wall {fmt(result.wall)} s, CPU {fmt(result.cpu)} s, "
+                      f"peak {fmt(result.peak_mb, 0)} MB, {result.warnings} warnings {result.note}", flush=True)
+                site = archive / f"site-{variant}"
+                if variant == "plugin" and site.exists() and not args.skip_phases:
+                    seconds, count = printed_markers_time(site, archive / "content")
+                    post_build[n] = {"on_page_content (show_printed_markers)": seconds}
+                    print(f"  on_page_content (show_printed_markers on {count} built meeting pages): {seconds:.2f} s")
+                    indexed = pagefind_time(site)
+                    if indexed is not None:
+                        post_build[n]["on_post_build (Pagefind, re-run on the site)"] = indexed[0]
+                        print(f"  on_post_build (Pagefind re-run on the built site): {indexed[0]:.1f} s: {indexed[1]}")
+                if not args.keep:
+                    shutil.rmtree(site, ignore_errors=True)
+            if not args.skip_phases:
+                synth_archive.write_config(archive, plugin=True)
+                phases, report = time_phases(archive, n, profile=args.profile and n == sizes[-1])
+                all_phases.append(phases)
+                profile_report = report or profile_report
+                print(f"  phases in process: load + build {phases.seconds['total (load + build)']:.1f} s", flush=True)
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+
+    print("\nBuilds:")
+    print_table(results)
+    print_phases(all_phases)
+    if post_build:
+        print("\nPlugin work after the pages are rendered (outside Publication.build), seconds:")
+        for label in dict.fromkeys(k for times in post_build.values() for k in times):
+            print(f"{label:<52}" + "".join(f"{'N=' + str(n)}: {fmt(times.get(label), 2):>7}   "
+                                           for n, times in post_build.items()))
+    if profile_report:
+        print(f"\ncProfile of Publication.build at N={sizes[-1]} (top 20 by own time):")
+        print(profile_report)
+
+    by = {(r.n, r.variant): r for r in results}
+    print("\nPlugin overhead (plugin wall - material wall) / material wall:")
+    overhead: dict[int, float] = {}
+    for n in sizes:
+        plugin, material = by[(n, "plugin")], by[(n, "material")]
+        if plugin.timed_out or material.timed_out or plugin.returncode or material.returncode:
+            print(f"  N={n}: not measured ({plugin.note or material.note})")
+            continue
+        overhead[n] = (plugin.wall - material.wall) / material.wall * 100
+        print(f"  N={n}: {overhead[n]:.1f}% ({plugin.wall:.1f} s vs {material.wall:.1f} s; "
+              f"CPU {plugin.cpu:.1f} s vs {material.cpu:.1f} s)")
+    if len(sizes) >= 2:
+        a, b = sizes[-2], sizes[-1]
+        for variant in VARIANTS:
+            ta, tb = by[(a, variant)], by[(b, variant)]
+            if not (ta.timed_out or tb.timed_out):
+                print(f"growth {variant}: time({b})/time({a}) = {tb.wall / ta.wall:.2f} "
+                      f"(linear: {b / a:.2f}; exponent {math.log(tb.wall / ta.wall) / math.log(b / a):.2f})")
+            else:
+                print(f"growth {variant}: time({b}) not measured (time budget)")
+
+    largest = sizes[-1]
+    if largest not in overhead:
+        projections = {}
+        for variant in VARIANTS:
+            curve = fit([(r.n, r.wall) for r in results if r.variant == variant and not r.timed_out
+                         and not r.returncode])
+            projections[variant] = curve[0] * largest ** curve[1] if curve else math.nan
+            print(f"projected {variant} build at N={largest}: {fmt(projections[variant])} s (power law through "
+                  f"the two largest measured sizes)")
+        if projections["material"] == projections["material"] and projections["plugin"] == projections["plugin"]:
+            overhead[largest] = (projections["plugin"] - projections["material"]) / projections["material"] * 100
+            print(f"(the overhead below is PROJECTED: the N={largest} builds did not finish in the budget)")
+
+    if args.import_check:
+        ms = import_check()
+        if ms is not None:
+            print(f"import one report: {ms:.0f} ms")
+    print(f"total bench time: {(time.perf_counter() - started) / 60:.1f} min")
+    print(f"overhead at {largest}: {fmt(overhead.get(largest, math.nan))}%")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

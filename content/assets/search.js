@@ -12,6 +12,13 @@
   var root = script.src.replace(/assets\/search\.js.*$/, "");
   var pagefind = null;
   var latest = 0;
+  var PAGE = 5; // each result fetches its page's fragment: load a few, then more on request
+  var pending = [];
+  var more = document.createElement("button");
+  more.type = "button";
+  more.textContent = "More results";
+  more.hidden = true;
+  list.insertAdjacentElement("afterend", more);
 
   function label(id) {
     var m = /^para_(\d+)(?:__item_(\d+))?(?:__subpara_([a-z]+))?$/.exec(id || "");
@@ -29,7 +36,6 @@
   }
 
   function render(items) {
-    list.textContent = "";
     items.forEach(function (item) {
       var li = document.createElement("li");
       var link = document.createElement("a");
@@ -54,12 +60,24 @@
       await pagefind.options({ baseUrl: new URL(root).pathname });
     }
     var search = await pagefind.search(query);
-    var items = await Promise.all(search.results.slice(0, 20).map(function (r) { return r.data(); }));
     if (ticket !== latest) return;
-    render(items);
+    list.textContent = "";
+    pending = search.results;
+    await showMore(ticket);
     status.textContent = search.results.length + (search.results.length === 1 ? " result" : " results") +
       " for \u201c" + query + "\u201d";
   }
+
+  async function showMore(ticket) {
+    var next = pending.slice(0, PAGE);
+    pending = pending.slice(PAGE);
+    var items = await Promise.all(next.map(function (r) { return r.data(); }));
+    if (ticket !== latest) return;
+    render(items);
+    more.hidden = pending.length === 0;
+  }
+
+  more.addEventListener("click", function () { showMore(latest); });
 
   var timer = null;
   input.addEventListener("input", function () {

@@ -14,6 +14,10 @@ from pathlib import Path
 ROOT_SELECTOR = "article"
 """Index the page's article only, never the navigation repeated on every page."""
 EXCLUDED = ".headerlink, .cnd-cite, .md-source-file, .cnd-search"
+MEETING_PAGES = "*/[0-9]*/index.html"
+"""Only meeting pages are searched: the indexes (countries, themes, documents) repeat the
+reports' words, so indexing them would return each paragraph several times and make every
+result's download larger."""
 
 
 class SearchIndexError(RuntimeError):
@@ -23,7 +27,7 @@ class SearchIndexError(RuntimeError):
 def build_index(site_dir: Path) -> str:
     """Index site_dir in place (site_dir/pagefind/); return Pagefind's summary line."""
     command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--root-selector", ROOT_SELECTOR,
-               "--exclude-selectors", EXCLUDED, "--force-language", "en"]
+               "--exclude-selectors", EXCLUDED, "--force-language", "en", "--glob", MEETING_PAGES]
     result = subprocess.run(command, capture_output=True, text=True, timeout=1800)
     if result.returncode != 0:
         raise SearchIndexError(f"pagefind failed ({result.returncode}): {result.stderr.strip() or result.stdout.strip()}")

@@ -1,0 +1,83 @@
+#!/usr/bin/env python3
+"""How long `mkdocs serve` takes to show an edit of one report, on a synthetic archive.
+
+    bench_serve.py [--sessions 300] [--dirty]
+
+Writes a fictional archive (scripts/synth_archive.py) into a temporary folder, starts
+`mkdocs serve` on a free localhost port, edits one report (appends a sentence to its
+last paragraph), and prints the seconds from the edit to MkDocs's "Reloading browsers".
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import queue
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import synth_archive  # noqa: E402
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def wait_for(lines: queue.Queue[str], needle: str, timeout: float) -> float:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            line = lines.get(timeout=1)
+        except queue.Empty:
+            continue
+        if needle in line:
+            return time.monotonic()
+    raise SystemExit(f"no {needle!r} within {timeout:.0f} s")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sessions", type=int, default=300)
+    parser.add_argument("--dirty", action="store_true", help="serve with --dirty (rebuild changed pages only)")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="cnd-serve-") as folder:
+        out = Path(folder)
+        synth_archive.write_archive(args.sessions, out, overflow=args.sessions > 485)
+        command = [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{free_port()}"]
+        command += ["--dirty"] if args.dirty else []
+        process = subprocess.Popen(command, cwd=out, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                                   env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+        lines: queue.Queue[str] = queue.Queue()
+        def forward() -> None:
+            for line in process.stdout or []:
+                lines.put(line)
+
+        threading.Thread(target=forward, daemon=True).start()
+        try:
+            started = time.monotonic()
+            ready = wait_for(lines, "Serving on", 1800)
+            print(f"N={args.sessions}: first build and serve ready in {ready - started:.1f} s")
+            report = next(p for p in sorted((out / "content").glob("*/*.md")) if "kind: report" in p.read_text())
+            time.sleep(2)
+            edited = time.monotonic()
+            report.write_text(report.read_text() + "\nAn edited sentence (fictional).\n")
+            shown = wait_for(lines, "Reloading browsers", 1800)
+            mode = "--dirty" if args.dirty else "full rebuild"
+            print(f"edit of {report.relative_to(out)} shown after {shown - edited:.1f} s ({mode})")
+        finally:
+            process.terminate()
+            process.wait(timeout=30)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

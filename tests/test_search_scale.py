@@ -6,11 +6,8 @@ The build takes a few minutes; SEARCH_SCALE_SESSIONS sets a smaller N for a quic
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import sys
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -21,17 +18,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
 import synth_archive  # noqa: E402
+from conftest import CHROMIUM, CHROMIUM_ARGS, served  # noqa: E402
 
 SESSIONS = int(os.environ.get("SEARCH_SCALE_SESSIONS", "1000"))
 BUDGET = 300 * 1024
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
 
 
 @pytest.fixture(scope="module")
@@ -40,16 +30,13 @@ def synthetic_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     synth_archive.write_archive(SESSIONS, out, overflow=SESSIONS > 485)
     result = synth_archive.build(out, strict=True)
     assert result.returncode == 0, result.stderr[-3000:]
-    handler = functools.partial(_QuietHandler, directory=str(out / "site"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    with served(out / "site") as url:
+        yield url
 
 
 def test_a_first_query_downloads_at_most_300_kb(synthetic_site: str) -> None:
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         page = browser.new_page()
         page.goto(synthetic_site + "search/")
         page.wait_for_load_state("networkidle")

@@ -53,7 +53,8 @@ def main() -> int:
         out = Path(folder)
         synth_archive.write_archive(args.sessions, out, overflow=args.sessions > 485)
         command = [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{free_port()}"]
-        command += ["--dirty"] if args.dirty else []
+        # MkDocs warns about every dirty build, so a dirty serve cannot also be strict.
+        command += ["--dirty", "--no-strict"] if args.dirty else []
         process = subprocess.Popen(command, cwd=out, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
                                    env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
         lines: queue.Queue[str] = queue.Queue()

@@ -377,15 +377,7 @@ def report_page(source: Source, meeting: Meeting, pool: tuple[list[str], list[st
     known = {t.id for t in vocabulary()}
     rng = random.Random(f"{seed}:{meeting.body.code}:{meeting.number}:job")
     meta: dict[str, Any] = {
-        "kind": "report",
-        "fictional": True,
-        "body": meeting.body.code,
-        "meeting": meeting.number,
-        "title": f"{meeting.name()} (fictional), {meeting.city}, {meeting.year}",
-        "start_date": meeting.start,
-        "end_date": meeting.end,
-        "city": meeting.city,
-        "country": meeting.country,
+        **meeting_facts(meeting, "report"),
         "report_title": heading.removeprefix("# ").removesuffix(" {#title}"),
         "issued": meeting.end + dt.timedelta(days=6),
         "original_language": "en",
@@ -398,9 +390,10 @@ def report_page(source: Source, meeting: Meeting, pool: tuple[list[str], list[st
     return _front_matter(meta) + "\n" + text
 
 
-def placeholder_page(meeting: Meeting, previous_is_report: bool) -> str:
-    meta: dict[str, Any] = {
-        "kind": "placeholder",
+def meeting_facts(meeting: Meeting, kind: str) -> dict[str, Any]:
+    """The front matter every meeting page has, report or placeholder."""
+    return {
+        "kind": kind,
         "fictional": True,
         "body": meeting.body.code,
         "meeting": meeting.number,
@@ -410,6 +403,10 @@ def placeholder_page(meeting: Meeting, previous_is_report: bool) -> str:
         "city": meeting.city,
         "country": meeting.country,
     }
+
+
+def placeholder_page(meeting: Meeting, previous_is_report: bool) -> str:
+    meta = meeting_facts(meeting, "placeholder")
     lines = ["Fictional placeholder written by scripts/synth_archive.py: not a real meeting.", ""]
     if previous_is_report:
         known = {t.id for t in vocabulary()}

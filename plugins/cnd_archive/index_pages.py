@@ -88,21 +88,10 @@ def _kind_line(entity: Entity) -> str:
     return ("Observer State" if entity.observer else "Country") + f", {escape(entity.region)}"
 
 
-_ELEMENTS: dict[tuple[int, str], dict[str, Element]] = {}
-
-
-def _elements(archive: Archive, src_uri: str) -> dict[str, Element]:
-    """A report's elements by id, built once per report rather than once per mention."""
-    key = (id(archive), src_uri)
-    if key not in _ELEMENTS:
-        report = archive.reports.get(src_uri)
-        _ELEMENTS[key] = report.by_id() if report else {}
-    return _ELEMENTS[key]
-
-
 def snippet(mention: Mention, archive: Archive) -> str:
     """The words around a mention, from the element that holds it."""
-    element = _elements(archive, mention.src_uri).get(mention.cited_at.anchor)
+    report = archive.reports.get(mention.src_uri)
+    element = report.by_id().get(mention.cited_at.anchor) if report else None
     text = element.plain_text if element else plain_text(mention.wording)
     position = text.find(plain_text(mention.wording))
     start, end = max(0, position - _SNIPPET), position + len(mention.wording) + _SNIPPET

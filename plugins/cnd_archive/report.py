@@ -79,8 +79,13 @@ class Report:
     tables: list[Table] = field(default_factory=list)
     footnote_labels: list[str] = field(default_factory=list)
 
+    _ids: dict[str, Element] = field(default_factory=dict, repr=False)
+
     def by_id(self) -> dict[str, Element]:
-        return {e.id: e for e in self.elements}
+        """Elements by id; built once the report is read, then reused by every index."""
+        if len(self._ids) != len(self.elements):
+            self._ids = {e.id: e for e in self.elements}
+        return self._ids
 
     @property
     def recommendations(self) -> list[Element]:

@@ -59,13 +59,9 @@ class Role:
 
 # -- reading the text ---------------------------------------------------------
 
-def paragraph_text(report: Report, number: int) -> str:
-    """A numbered paragraph with everything that belongs to it: subparagraphs, lists, lines."""
-    return "\n".join(plain_text(_LIST_ITEM_RE.sub("", line)) for line in _paragraph_lines(report, number))
-
-
 def paragraph_texts(report: Report) -> dict[int, str]:
-    """paragraph_text of every numbered paragraph, in one pass over the report."""
+    """Each numbered paragraph with all that belongs to it (subparagraphs, lists, lines) as plain
+    text, one line per block, in one pass over the report."""
     lines = report.body.split("\n")
     texts: dict[int, str] = {}
     current: Element | None = None
@@ -79,18 +75,6 @@ def paragraph_texts(report: Report) -> dict[int, str]:
         if element is not None and element.kind == "paragraph":
             current = element
     return texts
-
-
-def _paragraph_lines(report: Report, number: int) -> list[str]:
-    ids = report.by_id()
-    paragraph = ids.get(f"para_{number}")
-    if paragraph is None:
-        return []
-    following = [e.line for e in report.elements
-                 if e.line > paragraph.line and not e.id.startswith(f"para_{number}__")]
-    end = min(following, default=report.body_line + report.body.count("\n") + 1)
-    lines = report.body.split("\n")[paragraph.line - report.body_line:end - report.body_line]
-    return [line for line in lines if line.strip() and not line.startswith("[^")]
 
 
 def _paragraphs(report: Report) -> Iterator[tuple[int, Element]]:
@@ -185,8 +169,8 @@ def _propose_from_paragraph(report: Report, number: int, paragraph: Element, tex
             for entity in _entities(sentence[answers.end():], gazetteer, ("country",)):
                 add(entity, "questionnaire", "", number)
     if _OFFICERS_RE.search(paragraph.plain_text):
-        for line in _paragraph_lines(report, number)[1:]:
-            office = _OFFICE_RE.match(plain_text(_LIST_ITEM_RE.sub("", line)))
+        for line in text.split("\n")[1:]:
+            office = _OFFICE_RE.match(line)
             for entity in _entities(line, gazetteer, ("country",)) if office else []:
                 add(entity, "officer", office["office"], number)  # type: ignore[index]
     if host_country and _HELD_IN_RE.search(paragraph.plain_text) and host_country in _entities(text, gazetteer):

@@ -149,7 +149,7 @@ def config_plugins(text: str) -> str:
 
 def printed_markers_time(site: Path, content: Path) -> tuple[float, int]:
     """on_page_content's work (show_printed_markers), run here on the built meeting pages' HTML."""
-    from cnd_archive.footnotes import show_printed_markers
+    from cnd_archive.publishing.footnotes import show_printed_markers
     pages = [site / p.parent.name / p.stem / "index.html" for p in content.glob("*/*.md")]
     html = [p.read_text(encoding="utf-8") for p in pages if p.exists()]
     start = time.perf_counter()
@@ -161,7 +161,7 @@ def printed_markers_time(site: Path, content: Path) -> tuple[float, int]:
 def pagefind_time(site: Path) -> tuple[float, str] | None:
     """on_post_build's work: the plugin's Pagefind run, repeated here on the built site (if the plugin has one)."""
     try:
-        from cnd_archive.search_index import build_index
+        from cnd_archive.publishing.search_index import build_index
     except ImportError:
         return None
     start = time.perf_counter()
@@ -176,41 +176,41 @@ def pagefind_time(site: Path) -> tuple[float, str] | None:
 
 # (label, module, owner attribute path, parent label): each is wrapped in a timer if it exists.
 PHASES: tuple[tuple[str, str, str, str], ...] = (
-    ("archive.load", "cnd_archive.archive", "load", ""),
-    ("  frontmatter.split", "cnd_archive.archive", "split", "archive.load"),
-    ("  safety.unsafe_markdown", "cnd_archive.archive", "unsafe_markdown", "archive.load"),
-    ("  schema.validate_front_matter", "cnd_archive.archive", "validate_front_matter", "archive.load"),
-    ("  report.read_report", "cnd_archive.archive", "read_report", "archive.load"),
-    ("Publication.build", "cnd_archive.publication", "Publication.build", ""),
-    ("  find_reviews", "cnd_archive.publication", "find_reviews", "Publication.build"),
-    ("  scan", "cnd_archive.publication", "scan", "Publication.build"),
-    ("  read_indexes", "cnd_archive.publication", "Publication.read_indexes", "Publication.build"),
-    ("    read_roles", "cnd_archive.publication", "read_roles", "read_indexes"),
-    ("    check_roles", "cnd_archive.publication", "check_roles", "read_indexes"),
-    ("    working_group_issues", "cnd_archive.publication", "working_group_issues", "read_indexes"),
-    ("    proposed_topics", "cnd_archive.publication", "proposed_topics", "read_indexes"),
-    ("  render_pages", "cnd_archive.publication", "Publication.render_pages", "Publication.build"),
-    ("    anchors_by_uri", "cnd_archive.publication", "Publication.anchors_by_uri", "render_pages"),
-    ("    render_report", "cnd_archive.publication", "Publication.render_report", "render_pages"),
-    ("      unresolved_meetings", "cnd_archive.publication", "unresolved_meetings", "render_report"),
-    ("      Resolver.replacements", "cnd_archive.linker", "Resolver.replacements", "render_report"),
-    ("      explicit_symbol_replacements", "cnd_archive.publication", "explicit_symbol_replacements", "render_report"),
-    ("      followup_notes", "cnd_archive.publication", "Publication.followup_notes", "render_report"),
-    ("      publish", "cnd_archive.publication", "publish", "render_report"),
-    ("    render_placeholder", "cnd_archive.publication", "Publication.render_placeholder", "render_pages"),
-    ("    broken_page_links", "cnd_archive.publication", "broken_page_links", "render_pages"),
-    ("  render_generated", "cnd_archive.publication", "Publication.render_generated", "Publication.build"),
-    ("    entities.collect", "cnd_archive.publication", "collect_entities", "render_generated"),
-    ("    participation_matrix (body pages)", "cnd_archive.publication", "participation_matrix", "render_generated"),
-    ("    body_page", "cnd_archive.publication", "body_page", "render_generated"),
-    ("    documents.collect", "cnd_archive.documents", "collect", "render_generated"),
-    ("    documents.index_page", "cnd_archive.documents", "index_page", "render_generated"),
-    ("    countries_index", "cnd_archive.publication", "countries_index", "render_generated"),
-    ("    entity_page", "cnd_archive.publication", "entity_page", "render_generated"),
-    ("    themes_index", "cnd_archive.publication", "themes_index", "render_generated"),
-    ("    theme_page", "cnd_archive.publication", "theme_page", "render_generated"),
-    ("    working_groups_page", "cnd_archive.publication", "working_groups_page", "render_generated"),
-    ("    open_data.files", "cnd_archive.open_data", "files", "render_generated"),
+    ("archive.load", "cnd_archive.model.archive", "load", ""),
+    ("  frontmatter.split", "cnd_archive.model.archive", "split", "archive.load"),
+    ("  safety.unsafe_markdown", "cnd_archive.model.archive", "unsafe_markdown", "archive.load"),
+    ("  schema.validate_front_matter", "cnd_archive.model.archive", "validate_front_matter", "archive.load"),
+    ("  report.read_report", "cnd_archive.model.archive", "read_report", "archive.load"),
+    ("Publication.build", "cnd_archive.publishing.publication", "Publication.build", ""),
+    ("  find_reviews", "cnd_archive.publishing.publication", "find_reviews", "Publication.build"),
+    ("  scan", "cnd_archive.publishing.publication", "scan", "Publication.build"),
+    ("  read_indexes", "cnd_archive.publishing.publication", "Publication.read_indexes", "Publication.build"),
+    ("    read_roles", "cnd_archive.publishing.publication", "read_roles", "read_indexes"),
+    ("    check_roles", "cnd_archive.publishing.publication", "check_roles", "read_indexes"),
+    ("    working_group_issues", "cnd_archive.publishing.publication", "working_group_issues", "read_indexes"),
+    ("    proposed_topics", "cnd_archive.publishing.publication", "proposed_topics", "read_indexes"),
+    ("  render_pages", "cnd_archive.publishing.publication", "Publication.render_pages", "Publication.build"),
+    ("    anchors_by_uri", "cnd_archive.publishing.publication", "Publication.anchors_by_uri", "render_pages"),
+    ("    render_report", "cnd_archive.publishing.publication", "Publication.render_report", "render_pages"),
+    ("      unresolved_meetings", "cnd_archive.publishing.publication", "unresolved_meetings", "render_report"),
+    ("      Resolver.replacements", "cnd_archive.references.linker", "Resolver.replacements", "render_report"),
+    ("      explicit_symbol_replacements", "cnd_archive.publishing.publication", "explicit_symbol_replacements", "render_report"),
+    ("      followup_notes", "cnd_archive.publishing.publication", "Publication.followup_notes", "render_report"),
+    ("      publish", "cnd_archive.publishing.publication", "publish", "render_report"),
+    ("    render_placeholder", "cnd_archive.publishing.publication", "Publication.render_placeholder", "render_pages"),
+    ("    broken_page_links", "cnd_archive.publishing.publication", "broken_page_links", "render_pages"),
+    ("  render_generated", "cnd_archive.publishing.publication", "Publication.render_generated", "Publication.build"),
+    ("    entities.collect", "cnd_archive.publishing.publication", "collect_entities", "render_generated"),
+    ("    participation_matrix (body pages)", "cnd_archive.publishing.publication", "participation_matrix", "render_generated"),
+    ("    body_page", "cnd_archive.publishing.publication", "body_page", "render_generated"),
+    ("    documents.collect", "cnd_archive.indexes.documents", "collect", "render_generated"),
+    ("    documents.index_page", "cnd_archive.indexes.documents", "index_page", "render_generated"),
+    ("    countries_index", "cnd_archive.publishing.publication", "countries_index", "render_generated"),
+    ("    entity_page", "cnd_archive.publishing.publication", "entity_page", "render_generated"),
+    ("    themes_index", "cnd_archive.publishing.publication", "themes_index", "render_generated"),
+    ("    theme_page", "cnd_archive.publishing.publication", "theme_page", "render_generated"),
+    ("    working_groups_page", "cnd_archive.publishing.publication", "working_groups_page", "render_generated"),
+    ("    open_data.files", "cnd_archive.publishing.open_data", "files", "render_generated"),
 )
 
 
@@ -278,11 +278,11 @@ def src_uris(docs: Path) -> list[str]:
 
 def time_phases(archive: Path, n: int, profile: bool) -> tuple[PhaseTimes, str]:
     """archive.load and Publication.build on the synthetic content, each part timed."""
-    from cnd_archive import archive as archive_module
-    from cnd_archive.bodies import all_bodies
-    from cnd_archive.gazetteer import load_gazetteer
-    from cnd_archive.publication import Publication
-    from cnd_archive.themes import vocabulary
+    from cnd_archive.model import archive as archive_module
+    from cnd_archive.registry.bodies import all_bodies
+    from cnd_archive.registry.gazetteer import load_gazetteer
+    from cnd_archive.publishing.publication import Publication
+    from cnd_archive.indexes.themes import vocabulary
 
     install_overflow(archive)
     load_gazetteer(), all_bodies(), vocabulary()  # loaded once per process: not a cost of N
@@ -302,7 +302,7 @@ def time_phases(archive: Path, n: int, profile: bool) -> tuple[PhaseTimes, str]:
     phases = PhaseTimes(n, dict(timers.seconds), dict(timers.calls))
     phases.seconds["total (load + build)"] = total
     try:  # what on_files adds when the archive has no permalink record (as these archives)
-        from cnd_archive.permanence import Record, anchor_script
+        from cnd_archive.publishing.permalink_record import Record, anchor_script
         script_start = time.perf_counter()
         anchor_script(Record())
         phases.seconds["permanence.anchor_script (no record)"] = time.perf_counter() - script_start
@@ -336,7 +336,7 @@ def import_check(repeats: int = 20) -> float | None:
     if not IMPORT_SOURCE.exists():
         print(f"import one report: skipped, {IMPORT_SOURCE} is missing")
         return None
-    from cnd_archive.import_cli import convert
+    from cnd_archive.importing.cli import convert
     data = IMPORT_SOURCE.read_bytes()
     convert(data, str(IMPORT_SOURCE))  # warm caches (gazetteer, parser), as a second import would find them
     times = []

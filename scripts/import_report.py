@@ -6,7 +6,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "plugins"))
 
-from cnd_archive.import_cli import main  # noqa: E402
+from cnd_archive.importing.cli import main  # noqa: E402
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -51,11 +51,11 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
-from cnd_archive.bodies import Body, all_bodies, venue_countries  # noqa: E402
-from cnd_archive.frontmatter import split  # noqa: E402
-from cnd_archive.gazetteer import Gazetteer, load_gazetteer  # noqa: E402
-from cnd_archive.ordinals import MAX_ORDINAL, int_to_ordinal  # noqa: E402
-from cnd_archive.themes import vocabulary  # noqa: E402
+from cnd_archive.registry.bodies import Body, all_bodies, venue_countries  # noqa: E402
+from cnd_archive.model.frontmatter import split  # noqa: E402
+from cnd_archive.registry.gazetteer import Gazetteer, load_gazetteer  # noqa: E402
+from cnd_archive.references.ordinals import MAX_ORDINAL, int_to_ordinal  # noqa: E402
+from cnd_archive.indexes.themes import vocabulary  # noqa: E402
 
 SOURCE = ROOT / "content" / "honlac" / "27.md"
 MAX_REPORTS_PER_BODY = MAX_ORDINAL - 2

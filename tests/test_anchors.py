@@ -1,6 +1,6 @@
 import pytest
 
-from cnd_archive import anchors
+from cnd_archive.model import anchors
 
 
 @pytest.mark.parametrize(("numeral", "value"), [("I", 1), ("IV", 4), ("IX", 9), ("XI", 11),

@@ -1,6 +1,6 @@
 import pytest
 
-from cnd_archive.frontmatter import MAX_YAML_DEPTH, MAX_YAML_NODES, split
+from cnd_archive.model.frontmatter import MAX_YAML_DEPTH, MAX_YAML_NODES, split
 
 
 def test_front_matter_and_body_with_the_body_line() -> None:

@@ -9,10 +9,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cnd_archive.errors import ContentError
-from cnd_archive.frontmatter import split
-from cnd_archive.import_cli import convert
-from cnd_archive.report import read_report
-from cnd_archive.safety import unsafe_markdown
+from cnd_archive.model.frontmatter import split
+from cnd_archive.importing.cli import convert
+from cnd_archive.model.report import read_report
+from cnd_archive.model.safety import unsafe_markdown
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE_LINES = (ROOT / "sources" / "honlac-27-report.txt").read_text().splitlines()

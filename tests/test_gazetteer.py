@@ -14,7 +14,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cnd_archive.gazetteer import (
+from cnd_archive.registry.gazetteer import (
     REGIONS,
     Entity,
     EntityMention,

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from cnd_archive.errors import ContentError
-from cnd_archive.frontmatter import split
-from cnd_archive.import_cli import convert
-from cnd_archive.report import read_report
+from cnd_archive.model.frontmatter import split
+from cnd_archive.importing.cli import convert
+from cnd_archive.model.report import read_report
 
 ROOT = Path(__file__).resolve().parent.parent
 

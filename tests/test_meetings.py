@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cnd_archive.meetings import find_meetings
-from cnd_archive.ordinals import int_to_ordinal
+from cnd_archive.references.meetings import find_meetings
+from cnd_archive.references.ordinals import int_to_ordinal
 
 HONLAC_NAME = "Meeting of Heads of National Drug Law Enforcement Agencies, Latin America and the Caribbean"
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from cnd_archive.frontmatter import split
-from cnd_archive.permalinks import publish
-from cnd_archive.report import Report, read_report
+from cnd_archive.model.frontmatter import split
+from cnd_archive.publishing.anchoring import publish
+from cnd_archive.model.report import Report, read_report
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from cnd_archive.frontmatter import split
-from cnd_archive.gazetteer import load_gazetteer
-from cnd_archive.report import Report, read_report
-from cnd_archive.roles import check_roles, propose_roles, read_roles
+from cnd_archive.model.frontmatter import split
+from cnd_archive.registry.gazetteer import load_gazetteer
+from cnd_archive.model.report import Report, read_report
+from cnd_archive.indexes.roles import check_roles, propose_roles, read_roles
 
 ROOT = Path(__file__).resolve().parent.parent
 

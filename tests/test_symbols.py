@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from cnd_archive import symbols as symbols_module
-from cnd_archive.symbols import (
+from cnd_archive.references import symbols as symbols_module
+from cnd_archive.references.symbols import (
     MAX_RANGE,
     SymbolMention,
     cnd_report_symbol,

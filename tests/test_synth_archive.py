@@ -21,7 +21,7 @@ sys.path.insert(0, str(SCRIPTS))
 
 import synth_archive  # noqa: E402
 
-from cnd_archive.ordinals import int_to_ordinal  # noqa: E402
+from cnd_archive.references.ordinals import int_to_ordinal  # noqa: E402
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 

@@ -19,16 +19,16 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from . import archive as archive_module
-from .archive import Archive
-from .bodies import all_bodies
-from .errors import Problem
-from .footnotes import show_printed_markers
-from .index_pages import COUNTRIES_INDEX, THEMES_INDEX, WORKING_GROUPS
-from .checker import held_to_record
-from .permanence import RECORD_FILE, SCRIPT_URI, Record, anchor_script, redirect_pages
-from .publication import Publication
-from .search_index import SearchIndexError, build_index
+from cnd_archive.model import archive as archive_module
+from cnd_archive.model.archive import Archive
+from cnd_archive.registry.bodies import all_bodies
+from cnd_archive.errors import Problem
+from cnd_archive.publishing.footnotes import show_printed_markers
+from cnd_archive.publishing.index_pages import COUNTRIES_INDEX, THEMES_INDEX, WORKING_GROUPS
+from cnd_archive.checking.checker import held_to_record
+from cnd_archive.publishing.permalink_record import RECORD_FILE, SCRIPT_URI, Record, anchor_script, redirect_pages
+from cnd_archive.publishing.publication import Publication
+from cnd_archive.publishing.search_index import SearchIndexError, build_index
 
 log = get_plugin_logger(__name__)
 

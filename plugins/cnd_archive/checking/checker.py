@@ -1,0 +1,90 @@
+"""The content checker: every problem a contributor can make, found before publishing.
+
+It reads the whole docs folder exactly as the build does (the same core, the same
+checks), then holds the published pages and anchors to the permalink record.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from cnd_archive.model.archive import load
+from cnd_archive.errors import Problem
+from cnd_archive.publishing.permalink_record import RECORD_FILE, Record, compare, load_record, record_text
+from cnd_archive.publishing.publication import Publication
+from cnd_archive.references.symbols import DEFAULT_RESOLVER
+
+
+@dataclass(frozen=True)
+class Project:
+    root: Path
+    docs_dir: Path
+    resolver_base: str
+    record: Path
+
+    @classmethod
+    def at(cls, root: Path) -> Project:
+        config = _site_config(root / "mkdocs.yml")
+        options: dict[str, Any] = {}
+        for plugin in config.get("plugins", []) or []:
+            if isinstance(plugin, dict) and "cnd-archive" in plugin:
+                options = plugin["cnd-archive"] or {}
+        return cls(root, root / str(config.get("docs_dir", "docs")),
+                   str(options.get("resolver_base", DEFAULT_RESOLVER)),
+                   root / str(options.get("permalinks", RECORD_FILE)))
+
+
+def _site_config(path: Path) -> dict[str, Any]:
+    try:
+        config = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError):
+        return {}
+    return config if isinstance(config, dict) else {}
+
+
+def markdown_files(docs_dir: Path) -> list[str]:
+    return sorted(p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md") if p.is_file())
+
+
+def build_publication(project: Project) -> tuple[Publication, list[str]]:
+    src_uris = markdown_files(project.docs_dir)
+    archive = load(project.docs_dir, src_uris, shown_from=project.root)
+    publication = Publication.build(archive, project.resolver_base)
+    meeting_pages = {s.src_uri for s in archive.sessions}
+    return publication, [u for u in src_uris if u not in meeting_pages]
+
+
+def held_to_record(publication: Publication, other_pages: list[str], path: Path,
+                   shown: str) -> tuple[Record | None, list[Problem]]:
+    """The permalink record, and every way the publication breaks its promises."""
+    record, problems = load_record(path, shown)
+    if record is not None:
+        problems += compare(record, publication.published(other_pages), shown)
+    return record, problems
+
+
+def check(project: Project, only: list[Path] | None = None) -> list[Problem]:
+    """All problems, or those in the given files and folders."""
+    publication, other_pages = build_publication(project)
+    shown = os.path.relpath(project.record, project.root)
+    _, record_problems = held_to_record(publication, other_pages, project.record, shown)
+    problems = publication.problems + record_problems
+    if only:
+        wanted = [os.path.relpath(p.resolve(), project.root.resolve()) for p in only]
+        problems = [p for p in problems if any(p.path == w or p.path.startswith(w.rstrip("/") + "/") for w in wanted)]
+    return problems
+
+
+def write_record(project: Project) -> int:
+    """Record every published page and anchor, keeping the redirects already recorded."""
+    publication, other_pages = build_publication(project)
+    record, _ = load_record(project.record, str(project.record))
+    redirects = record.redirects if record else {}
+    current = publication.published(other_pages)
+    project.record.write_text(record_text(current, redirects), encoding="utf-8")
+    return sum(len(a) for a in current.values())

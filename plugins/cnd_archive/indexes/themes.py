@@ -1,0 +1,154 @@
+"""Themes: a controlled vocabulary, the working-group issues tagged with it, proposed topics.
+
+A report's front matter tags each working-group issue (``issues: - {number: 2, themes:
+[money-laundering]}``); a placeholder meeting can list the topics its predecessor proposed
+for it (``proposed_topics: {paragraph: 47, topics: - {letter: d, themes: [darknet]}}``),
+whose words are read from that paragraph of the predecessor's report.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from cnd_archive.model.archive import Archive, Session
+from cnd_archive.errors import Problem
+from cnd_archive.model.frontmatter import Document
+from cnd_archive.model.report import Element, Report
+
+_ISSUE_TITLE_RE = re.compile(r"^Issue \d+\.\s+")
+_INLINE_ITEM_RE = re.compile(r"\((?P<letter>[a-z])\)\s+(?P<text>.+?)(?=;?\s*(?:and\s+)?\([a-z]\)\s|[;.]?\s*$)", re.S)
+
+
+@dataclass(frozen=True)
+class Theme:
+    id: str
+    name: str
+    unbis: str = ""
+
+
+@dataclass
+class WorkingGroupIssue:
+    session: Session
+    number: int
+    title: str
+    heading: Element
+    themes: list[str] = field(default_factory=list)
+    recommendations: list[Element] = field(default_factory=list)
+    observations: list[Element] = field(default_factory=list)
+    """Paragraphs (and their subparagraphs) of the working group's observations and conclusions."""
+
+    @property
+    def anchor(self) -> str:
+        return f"{self.session.id.replace('-', '_')}__issue_{self.number}"
+
+
+@dataclass(frozen=True)
+class ProposedTopic:
+    session: Session
+    """The meeting the topic was proposed for."""
+    proposed_by: Session
+    paragraph: int
+    letter: str
+    text: str
+    themes: tuple[str, ...]
+
+
+@cache
+def vocabulary() -> tuple[Theme, ...]:
+    text = resources.files("cnd_archive").joinpath("data/themes.yml").read_text("utf-8")
+    return tuple(Theme(**entry) for entry in yaml.safe_load(text))
+
+
+def theme(theme_id: str) -> Theme:
+    return next(t for t in vocabulary() if t.id == theme_id)
+
+
+def _check_theme_ids(values: Any, document: Document, line: int) -> tuple[list[str], list[Problem]]:
+    known = {t.id for t in vocabulary()}
+    if not isinstance(values, list):
+        return [], [Problem(document.path, line, "themes must be a list of theme ids",
+                            "write e.g. 'themes: [money-laundering, firearms-trafficking]'")]
+    problems = []
+    for value in values:
+        if str(value) not in known:
+            close = difflib.get_close_matches(str(value), sorted(known), n=2, cutoff=0.5)
+            fix = f"did you mean {' or '.join(close)}?" if close else "see plugins/cnd_archive/data/themes.yml"
+            problems.append(Problem(document.path, line, f"theme {value!r} is not in the vocabulary", fix))
+    return [str(v) for v in values if str(v) in known], problems
+
+
+def working_group_issues(report: Report, session: Session, document: Document) -> tuple[list[WorkingGroupIssue], list[Problem]]:
+    """The report's working-group issues with their recommendations, observations and themes."""
+    issues: dict[int, WorkingGroupIssue] = {}
+    for element in report.elements:
+        if element.kind == "issue" and element.issue is not None and element.issue not in issues:
+            issues[element.issue] = WorkingGroupIssue(session, element.issue,
+                                                      _ISSUE_TITLE_RE.sub("", element.plain_text), element)
+    introducers = {e.parent for e in report.elements if e.recommendation}
+    for element in report.elements:
+        issue = issues.get(element.issue) if element.issue is not None else None
+        if issue is None or element.kind not in ("paragraph", "subparagraph"):
+            continue
+        if element.recommendation:
+            issue.recommendations.append(element)
+        elif element.parent != issue.heading.parent and element.id not in introducers:
+            issue.observations.append(element)
+    return list(issues.values()), _tag(issues, document)
+
+
+def _tag(issues: dict[int, WorkingGroupIssue], document: Document) -> list[Problem]:
+    raw = document.meta.get("issues", [])
+    if not isinstance(raw, list):
+        return [Problem(document.path, document.line_of("issues"), "issues must be a list",
+                        "write one '- {number: 1, themes: [...]}' per working-group issue")]
+    problems: list[Problem] = []
+    for index, entry in enumerate(raw):
+        line = document.line_of_item("issues", index)
+        number = entry.get("number") if isinstance(entry, dict) else None
+        if number not in issues:
+            problems.append(Problem(document.path, line, f"no working-group issue {number!r} in this report",
+                                    f"use one of {sorted(issues)}"))
+            continue
+        themes, theme_problems = _check_theme_ids(entry.get("themes"), document, line)
+        issues[number].themes = themes
+        problems += theme_problems
+    return problems
+
+
+def inline_items(text: str) -> dict[str, str]:
+    """Letters written inside one paragraph: "(a) one; (b) two; and (c) three." -> {a: one, ...}."""
+    return {m["letter"]: m["text"].strip() for m in _INLINE_ITEM_RE.finditer(text)}
+
+
+def proposed_topics(archive: Archive, session: Session, document: Document) -> tuple[list[ProposedTopic], list[Problem]]:
+    raw = document.meta.get("proposed_topics")
+    if raw is None:
+        return [], []
+    line = document.line_of("proposed_topics")
+    previous = archive.session(session.body.code, session.number - 1)
+    report = archive.reports.get(previous.src_uri) if previous else None
+    number = raw.get("paragraph") if isinstance(raw, dict) else None
+    paragraph = report.by_id().get(f"para_{number}") if report else None
+    if previous is None or paragraph is None or not isinstance(raw.get("topics"), list):
+        return [], [Problem(document.path, line, "proposed_topics needs the paragraph of the previous "
+                            "meeting's report that lists them, and a list of topics",
+                            "e.g. 'proposed_topics: {paragraph: 47, topics: [{letter: a, themes: [...]}]}'")]
+    items = inline_items(paragraph.plain_text)
+    topics, problems = [], []
+    for entry in raw["topics"]:
+        letter = str(entry.get("letter", "")) if isinstance(entry, dict) else ""
+        if letter not in items:
+            problems.append(Problem(document.path, line, f"paragraph {number} has no topic ({letter})",
+                                    f"use one of {', '.join(sorted(items))}"))
+            continue
+        themes, theme_problems = _check_theme_ids(entry.get("themes"), document, line)
+        problems += theme_problems
+        topics.append(ProposedTopic(session, previous, int(number), letter, items[letter], tuple(themes)))  # type: ignore[arg-type]
+    return topics, problems

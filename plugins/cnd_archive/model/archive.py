@@ -1,0 +1,174 @@
+"""The archive as a whole: every meeting page under the docs folder, read once.
+
+A meeting page is a Markdown file whose front matter says ``kind: report`` (the report
+is in the archive) or ``kind: placeholder`` (the meeting is known, its report is not
+yet here). Its path is fixed by its body and number: ``honlac/27.md``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from cnd_archive.registry.bodies import Body, all_bodies
+from cnd_archive.errors import Problem
+from cnd_archive.model.frontmatter import MAX_FILE_BYTES, Document, split
+from cnd_archive.model.safety import unsafe_front_matter, unsafe_markdown
+from cnd_archive.references.ordinals import int_to_ordinal
+from markdown_it.token import Token
+
+from cnd_archive.model.report import Report, parse_tokens, read_report
+from cnd_archive.model.schema import validate_front_matter
+
+MEETING_KINDS = ("report", "placeholder")
+
+
+@dataclass(frozen=True, eq=False)
+class Session:
+    body: Body
+    number: int
+    status: str
+    title: str
+    start_date: dt.date
+    end_date: dt.date
+    city: str
+    country: str
+    src_uri: str
+    meta: dict[str, Any]
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Session) and (self.body.code, self.number) == (other.body.code, other.number)
+
+    def __hash__(self) -> int:
+        # A meeting is its body and number; hashing lets indexes group by it in one pass.
+        return hash((self.body.code, self.number))
+
+    @property
+    def id(self) -> str:
+        return f"{self.body.slug}-{self.number}"
+
+    @property
+    def url(self) -> str:
+        """Site-relative URL of the meeting's page."""
+        return f"{self.body.slug}/{self.number}/"
+
+    @property
+    def ordinal_name(self) -> str:
+        """E.g. "Twenty-seventh Meeting"."""
+        return f"{int_to_ordinal(self.number)} {self.body.meeting_word}"
+
+
+@dataclass
+class Archive:
+    sessions: list[Session] = field(default_factory=list)
+    reports: dict[str, Report] = field(default_factory=dict)
+    """Parsed reports by src_uri."""
+    documents: dict[str, Document] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    withheld: set[str] = field(default_factory=set)
+    """Pages whose Markdown failed the safety check: never rendered as they are."""
+
+    _by_key: dict[tuple[str, int], Session] = field(default_factory=dict, repr=False)
+    _by_uri: dict[str, Session] = field(default_factory=dict, repr=False)
+
+    def add(self, session: Session) -> None:
+        self.sessions.append(session)
+        self._by_key[(session.body.code, session.number)] = session
+        self._by_uri[session.src_uri] = session
+
+    def session(self, body_code: str, number: int) -> Session | None:
+        return self._by_key.get((body_code, number))
+
+    def session_at(self, src_uri: str) -> Session | None:
+        return self._by_uri.get(src_uri)
+
+    def sessions_sorted(self) -> list[Session]:
+        return sorted(self.sessions, key=lambda s: (s.body.code, s.number))
+
+    def sessions_of(self, body: Body) -> list[Session]:
+        return sorted((s for s in self.sessions if s.body == body), key=lambda s: s.number)
+
+
+def load(docs_dir: Path, src_uris: list[str], shown_from: Path | None = None) -> Archive:
+    """Read every Markdown page once; keep the meeting pages and every problem found.
+
+    Problems name files relative to ``shown_from`` (the project folder), as a
+    contributor sees them in the repository.
+    """
+    archive = Archive()
+    for src_uri in sorted(src_uris):
+        path = docs_dir / src_uri
+        shown = os.path.relpath(path, shown_from) if shown_from else str(path)
+        if path.stat().st_size > MAX_FILE_BYTES:
+            archive.problems.append(Problem(shown, 1, f"file is larger than {MAX_FILE_BYTES} bytes",
+                                            "a report is about 50 KB; check that this is the right file"))
+            continue
+        try:
+            text = path.read_bytes().decode("utf-8")
+        except UnicodeDecodeError as error:
+            archive.problems.append(Problem(shown, 1, f"not valid UTF-8 at byte {error.start}",
+                                            "save the file as UTF-8"))
+            continue
+        document, problems = split(text, shown)
+        archive.problems += problems
+        if document is None:
+            continue
+        tokens = parse_tokens(document.body)
+        unsafe = unsafe_markdown(document.body, document.body_line, shown, tokens)
+        if unsafe:
+            archive.withheld.add(src_uri)
+            archive.problems += unsafe
+        if document.meta.get("kind") not in MEETING_KINDS:
+            archive.problems += unsafe_front_matter(document.meta, shown, document.line_of)
+            continue
+        archive.documents[src_uri] = document
+        _add_session(archive, document, src_uri, tokens)
+    return archive
+
+
+def _add_session(archive: Archive, document: Document, src_uri: str, tokens: list[Token]) -> None:
+    meta = document.meta
+    schema_problems = validate_front_matter(document)
+    if schema_problems:
+        archive.problems += schema_problems
+        return
+    type_problems = _check_types(document)
+    if type_problems:
+        archive.problems += type_problems
+        return
+    body = next((b for b in all_bodies() if b.code == meta["body"]), None)
+    if body is None:
+        archive.problems.append(Problem(document.path, document.line_of("body"), f"unknown body {meta['body']!r}",
+                                        "use one of " + ", ".join(b.code for b in all_bodies())))
+        return
+    expected_uri = f"{body.slug}/{meta['meeting']}.md"
+    if src_uri != expected_uri:
+        archive.problems.append(Problem(document.path, 1, f"a {body.code} meeting {meta['meeting']} "
+                                        f"page must be at {expected_uri}", "move or rename the file"))
+        return
+    session = Session(body, int(meta["meeting"]), meta["kind"], str(meta["title"]),
+                      meta["start_date"], meta["end_date"], str(meta["city"]), str(meta["country"]),
+                      src_uri, meta)
+    archive.add(session)
+    if session.status == "report":
+        report, problems = read_report(document, tokens)
+        archive.reports[src_uri] = report
+        archive.problems += problems
+
+
+def _check_types(document: Document) -> list[Problem]:
+    meta, path, line = document.meta, document.path, document.line_of
+    problems = []
+    if not isinstance(meta["meeting"], int) or isinstance(meta["meeting"], bool) or meta["meeting"] < 1:
+        problems.append(Problem(path, line("meeting"), f"meeting must be a positive whole number, not {meta['meeting']!r}",
+                                "write e.g. 'meeting: 27'"))
+    for key in ("start_date", "end_date"):
+        if not isinstance(meta[key], dt.date):
+            problems.append(Problem(path, line(key), f"{key} must be a date, not {meta[key]!r}",
+                                    f"write e.g. '{key}: 2017-10-02'"))
+    if not problems and meta["end_date"] < meta["start_date"]:
+        problems.append(Problem(path, line("end_date"), "end_date is before start_date", "check the two dates"))
+    return problems

@@ -1,0 +1,167 @@
+"""Split a content file into its YAML front matter and Markdown body, safely.
+
+Content arrives through pull requests, so the YAML is read with the safe loader (no
+object-constructing tags) and size limits keep an alias bomb from eating the build.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from cnd_archive.errors import Problem
+
+MAX_FILE_BYTES = 2 * 1024 * 1024
+MAX_FRONT_MATTER_CHARS = 64 * 1024
+MAX_YAML_NODES = 20_000
+MAX_YAML_DEPTH = 32
+
+_KEY_RE = re.compile(r"^([A-Za-z_][\w-]*)\s*:", re.MULTILINE)
+_FENCE_RE = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*\n", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class Document:
+    path: str
+    meta: dict[str, Any]
+    body: str
+    body_line: int
+    """1-based line number in the file of the body's first line."""
+    key_lines: dict[str, int] = field(default_factory=dict)
+    """1-based line of each top-level front matter key, for messages."""
+
+    front_matter: str = ""
+
+    def line_of(self, key: str) -> int:
+        return self.key_lines.get(key, 1)
+
+    def line_of_item(self, key: str, index: int) -> int:
+        """Line of the index-th "- " entry of a top-level list, for messages about one entry."""
+        start = self.line_of(key)
+        lines = self.front_matter.split("\n")
+        seen = -1
+        for offset, text in enumerate(lines[start - 1:], start=start):
+            if offset > start and text and not text[0].isspace() and not text.startswith("-"):
+                break
+            if text.lstrip().startswith("- ") and (offset > start or ":" not in text.split("- ")[0]):
+                seen += 1
+                if seen == index:
+                    return offset
+        return start
+
+
+class _GuardedLoader(yaml.SafeLoader):
+    """SafeLoader without aliases (an alias bomb's tool) and with bounded nesting and size."""
+
+    depth = 0
+    nodes = 0
+
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()  # type: ignore[no-untyped-call]
+            raise yaml.MarkedYAMLError(problem="YAML aliases ('*name') are not allowed in front matter",
+                                       problem_mark=event.start_mark)
+        self.depth += 1
+        self.nodes += 1
+        if self.depth > MAX_YAML_DEPTH or self.nodes > MAX_YAML_NODES:
+            event = self.peek_event()  # type: ignore[no-untyped-call]
+            raise yaml.MarkedYAMLError(
+                problem=f"front matter nests deeper than {MAX_YAML_DEPTH} levels or holds more "
+                        f"than {MAX_YAML_NODES} values", problem_mark=event.start_mark)
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
+
+
+def _construct_date(loader: yaml.constructor.SafeConstructor, node: yaml.ScalarNode) -> Any:
+    # PyYAML raises a bare ValueError for 2019-13-45; give it the place it came from.
+    try:
+        return yaml.constructor.SafeConstructor.construct_yaml_timestamp(loader, node)
+    except ValueError as error:
+        raise yaml.MarkedYAMLError(problem=f"{node.value!r} is not a date ({error})",
+                                   problem_mark=node.start_mark) from None
+
+
+_GuardedLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_date)  # type: ignore[type-var]
+
+
+_FAST = getattr(yaml, "__with_libyaml__", False)
+
+
+class _FastLoader(yaml.CSafeLoader if _FAST else yaml.SafeLoader):  # type: ignore[misc]
+    """libyaml's parser (pure Python is ~20 ms a page) with the guarded date constructor."""
+
+
+_FastLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_date)
+
+
+def _check_events(text: str) -> None:
+    """Refuse aliases, deep nesting and too many values before anything is constructed."""
+    depth = nodes = 0
+    for event in yaml.parse(text, Loader=_FastLoader):
+        if isinstance(event, yaml.AliasEvent):
+            raise yaml.MarkedYAMLError(problem="YAML aliases ('*name') are not allowed in front matter",
+                                       problem_mark=event.start_mark)  # type: ignore[arg-type]
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            depth += 1
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            depth -= 1
+        if isinstance(event, (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            nodes += 1
+        if depth > MAX_YAML_DEPTH or nodes > MAX_YAML_NODES:
+            raise yaml.MarkedYAMLError(
+                problem=f"front matter nests deeper than {MAX_YAML_DEPTH} levels or holds more "
+                        f"than {MAX_YAML_NODES} values", problem_mark=event.start_mark)  # type: ignore[arg-type]
+
+
+def load_yaml(text: str) -> Any:
+    if not _FAST:
+        loader = _GuardedLoader(text)
+        try:
+            return loader.get_single_data()
+        finally:
+            loader.dispose()
+    _check_events(text)
+    return yaml.load(text, Loader=_FastLoader)
+
+
+def split(text: str, path: str) -> tuple[Document | None, list[Problem]]:
+    """Parse a file's text; on failure return None and the problems, each with a line."""
+    if len(text) > MAX_FILE_BYTES:
+        return None, [Problem(path, 1, f"file is larger than {MAX_FILE_BYTES} bytes",
+                              "a report is about 50 KB; split or check the file")]
+    match = _FENCE_RE.match(text)
+    if not match:
+        return Document(path, {}, text, 1), []
+    yaml_text = match[1] or ""
+    if len(yaml_text) > MAX_FRONT_MATTER_CHARS:
+        return None, [Problem(path, 2, "front matter is too large",
+                              f"keep it under {MAX_FRONT_MATTER_CHARS} characters")]
+    try:
+        meta = load_yaml(yaml_text)
+    except yaml.YAMLError as error:
+        return None, [_yaml_problem(error, path)]
+    if meta is None:
+        meta = {}
+    if not isinstance(meta, dict):
+        return None, [Problem(path, 2, "front matter is not a mapping",
+                              "write it as 'key: value' lines between the two '---' lines")]
+    body_line = text.count("\n", 0, match.end()) + 1
+    key_lines = {m[1]: yaml_text.count("\n", 0, m.start()) + 2 for m in _KEY_RE.finditer(yaml_text)}
+    front_matter = "\n" + yaml_text  # line 1 of the file is the opening '---'
+    return Document(path, meta, text[match.end():], body_line, key_lines, front_matter), []
+
+
+def _yaml_problem(error: yaml.YAMLError, path: str) -> Problem:
+    mark = getattr(error, "problem_mark", None)
+    line = mark.line + 2 if mark is not None else 2  # +1 for 1-based, +1 for the '---' line
+    column = mark.column + 1 if mark is not None else 1
+    summary = str(getattr(error, "problem", None) or error).strip()
+    if "could not determine a constructor" in str(error):
+        return Problem(path, line, f"YAML tag not allowed ({summary})",
+                       "front matter holds plain values only: remove the '!' tag", column)
+    return Problem(path, line, f"invalid YAML: {summary}", "fix the front matter syntax", column)

@@ -1,0 +1,77 @@
+"""Front matter of meeting pages, validated against the JSON Schema we ship.
+
+The schema (``data/meeting.schema.json``) is also what editors use through the
+``# yaml-language-server: $schema=...`` comment at the top of each meeting page.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import jsonschema
+
+from cnd_archive.errors import Problem
+from cnd_archive.model.frontmatter import Document
+
+SCHEMA_FILE = "data/meeting.schema.json"
+
+
+@cache
+def _validator() -> jsonschema.protocols.Validator:
+    schema = json.loads(resources.files("cnd_archive").joinpath(SCHEMA_FILE).read_text("utf-8"))
+    return jsonschema.Draft202012Validator(schema)
+
+
+def jsonable(value: Any) -> Any:
+    """YAML values as JSON sees them: dates become ISO strings, anything exotic a string."""
+    if isinstance(value, dict):
+        return {str(k): jsonable(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [jsonable(v) for v in value]
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    return repr(value)
+
+
+def validate_front_matter(document: Document) -> list[Problem]:
+    problems = []
+    for error in sorted(_validator().iter_errors(jsonable(document.meta)), key=lambda e: list(map(str, e.path))):
+        path = list(error.path)
+        if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+            known = error.schema.get("properties", {}) if isinstance(error.schema, dict) else {}
+            path += [next(k for k in error.instance if k not in known)]
+        line = _line_of(document, path)
+        where = ".".join(str(p) for p in path) or "front matter"
+        problems.append(Problem(document.path, line, f"{where}: {_summary(error)}",
+                                "see the field's description in plugins/cnd_archive/data/meeting.schema.json"))
+    return problems
+
+
+def _line_of(document: Document, path: list[Any]) -> int:
+    if not path:
+        return 1
+    if len(path) > 1 and isinstance(path[1], int) and str(path[0]) in document.key_lines:
+        return document.line_of_item(str(path[0]), path[1])
+    return document.line_of(str(path[0]))
+
+
+def _summary(error: jsonschema.ValidationError) -> str:
+    if error.validator == "pattern":
+        return f"{_short(error.instance)} has characters or a form that is not allowed"
+    if error.validator == "additionalProperties":
+        return error.message.replace("Additional properties are not allowed", "unknown field")
+    if error.validator == "enum":
+        allowed = error.validator_value if isinstance(error.validator_value, list) else []
+        return f"{_short(error.instance)} is not one of {', '.join(map(str, allowed))}"
+    return error.message
+
+
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."

@@ -1,0 +1,209 @@
+"""Open data: the archive as JSON (with its JSON Schema) and CSV, written by every build.
+
+URLs are site-relative ("honlac/27/#para_2__subpara_a") so the files work wherever the
+site is published. Keys and their meaning are documented in ``data/archive.schema.json``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+from cnd_archive.model.archive import Archive, Session
+from cnd_archive.indexes.documents import DocumentEntry
+from cnd_archive.references.followup import Review, ReviewIndex
+from cnd_archive.references.linker import Resolver
+from cnd_archive.layout import Target
+from cnd_archive.publishing.pages import agenda_anchor, provisional_agenda_items
+from cnd_archive.publishing.index_pages import theme_uri
+from cnd_archive.references.linker import entity_uri
+from cnd_archive.model.report import Element, Report
+from cnd_archive.indexes.themes import vocabulary
+
+if TYPE_CHECKING:
+    from .publication import Publication
+
+DATA_DIR = "data"
+_ADOPTED_RE = re.compile(r"\bagenda was adopted\b", re.I)
+
+
+def review_record(review: Review) -> dict[str, Any]:
+    return {
+        "session": review.reviewing.id,
+        "status": "scheduled" if review.scheduled else "held",
+        "agenda_item": review.agenda_item.url,
+        "paragraphs": [t.url for t in review.discussion],
+    }
+
+
+def _agenda_of_report(report: Report, session: Session) -> list[dict[str, Any]]:
+    adopting = next((e.id for e in report.elements
+                     if e.kind == "paragraph" and _ADOPTED_RE.search(e.plain_text)), None)
+    items = [e for e in report.elements if e.kind == "item" and adopting and
+             (e.parent == adopting or (e.parent or "").startswith(f"{adopting}__item_"))]
+    return [_agenda_record(e, Target(session.src_uri, e.id), adopting or "") for e in items]
+
+
+def _agenda_record(element: Element, target: Target, list_id: str) -> dict[str, Any]:
+    """An agenda item as printed: "4", or "5 (a)" for a sub-item of item 5."""
+    if element.parent == list_id:
+        number = element.label
+    else:
+        number = f"{(element.parent or '').rsplit('_', 1)[-1]} ({element.label})"
+    return {"number": number, "title": element.plain_text, "url": target.url}
+
+
+def _agenda_of_placeholder(session: Session, archive: Archive) -> list[dict[str, Any]]:
+    _, items, _ = provisional_agenda_items(session, archive)
+    list_id = items[0].parent or "" if items else ""
+    return [_agenda_record(e, Target(session.src_uri, agenda_anchor(e, list_id)), list_id) for e in items]
+
+
+def session_record(session: Session, archive: Archive, reviews: ReviewIndex) -> dict[str, Any]:
+    report = archive.reports.get(session.src_uri)
+    follows = next((r.reviewed.id for r in reviews.by.get(session, [])), None)
+    return {
+        "id": session.id,
+        "body": session.body.code,
+        "number": session.number,
+        "title": str(session.meta.get("report_title") or f"{session.ordinal_name} of {session.body.title_phrase}"),
+        "start_date": session.start_date.isoformat(),
+        "end_date": session.end_date.isoformat(),
+        "city": session.city,
+        "country": session.country,
+        "url": Target(session.src_uri).url,
+        "status": session.status,
+        "agenda": _agenda_of_report(report, session) if report else _agenda_of_placeholder(session, archive),
+        "follows_up": follows,
+        "reviewed_in": [review_record(r) for r in reviews.of.get(session, [])],
+    }
+
+
+def recommendation_records(archive: Archive, reviews: ReviewIndex) -> list[dict[str, Any]]:
+    records = []
+    for session in archive.sessions:
+        report = archive.reports.get(session.src_uri)
+        reviewed_in = [review_record(r) for r in reviews.of.get(session, [])]
+        for element in report.recommendations if report else []:
+            records.append({
+                "id": f"{session.id}-rec-{element.issue}{element.label}",
+                "session": session.id,
+                "issue": element.issue,
+                "letter": element.label,
+                "text": element.plain_text,
+                "url": Target(session.src_uri, element.id).url,
+                "reviewed_in": reviewed_in,
+            })
+    return records
+
+
+def document_records(entries: list[DocumentEntry], resolver: Resolver) -> list[dict[str, Any]]:
+    return [{
+        "symbol": entry.symbol,
+        "title": entry.title,
+        "agenda_item": entry.agenda_item,
+        "listed_by": entry.listed_by.id if entry.listed_by else None,
+        "url": _document_url(entry.symbol, resolver),
+        "cited_in": [t.url for t in entry.cited_in],
+    } for entry in entries]
+
+
+def _document_url(symbol: str, resolver: Resolver) -> str:
+    held = resolver.held_documents().get(symbol)
+    return Target(held.src_uri).url if held else resolver.symbol_target((symbol,), "")
+
+
+def country_records(publication: Publication) -> list[dict[str, Any]]:
+    records = []
+    for record in publication.entities.values():
+        entity = record.entity
+        records.append({
+            "id": entity.id,
+            "name": entity.name,
+            "kind": entity.kind,
+            "url": Target(entity_uri(entity.id)).url,
+            "roles": [{
+                "session": session.id,
+                "role": role.role,
+                "detail": role.detail or None,
+                "paragraphs": [Target(session.src_uri, f"para_{n}").url for n in role.paragraphs],
+                "url": Target(session.src_uri, f"para_{role.paragraphs[0]}").url,
+            } for session, role in record.roles],
+            "mentions": list(dict.fromkeys(m.cited_at.url for m in record.mentions)),
+        })
+    return records
+
+
+def theme_records(publication: Publication) -> list[dict[str, Any]]:
+    return [{
+        "id": theme.id,
+        "name": theme.name,
+        "unbis": theme.unbis or None,
+        "url": Target(theme_uri(theme.id)).url,
+        "issues": [{
+            "session": issue.session.id,
+            "issue": issue.number,
+            "title": issue.title,
+            "url": Target(issue.session.src_uri, issue.heading.id).url,
+        } for issue in publication.issues if theme.id in issue.themes],
+        "proposed_topics": [{
+            "session": topic.session.id,
+            "text": topic.text,
+            "url": Target(topic.proposed_by.src_uri, f"para_{topic.paragraph}").url,
+        } for topic in publication.topics if theme.id in topic.themes],
+    } for theme in vocabulary()]
+
+
+def archive_record(publication: Publication, entries: list[DocumentEntry]) -> dict[str, Any]:
+    archive, reviews, resolver = publication.archive, publication.review_index, publication.resolver
+    return {
+        "$schema": "archive.schema.json",
+        "sessions": [session_record(s, archive, reviews) for s in archive.sessions_sorted()],
+        "recommendations": recommendation_records(archive, reviews),
+        "documents": document_records(entries, resolver),
+        "countries": country_records(publication),
+        "themes": theme_records(publication),
+    }
+
+
+def participation_rows(publication: Publication) -> list[dict[str, Any]]:
+    return [{
+        "participant": record.entity.id, "name": record.entity.name, "kind": record.entity.kind,
+        "session": session.id, "role": role.role, "detail": role.detail,
+        "paragraphs": " ".join(str(n) for n in role.paragraphs),
+    } for record in publication.entities.values() for session, role in record.roles]
+
+
+def _csv(rows: list[dict[str, Any]], columns: list[str]) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: (" ".join(v) if isinstance(v, list) else v) for k, v in row.items()})
+    return out.getvalue()
+
+
+def schema_text() -> str:
+    return resources.files("cnd_archive").joinpath("data/archive.schema.json").read_text("utf-8")
+
+
+def files(publication: Publication, entries: list[DocumentEntry]) -> dict[str, str]:
+    """Every open data file, by path under the site."""
+    record = archive_record(publication, entries)
+    recommendations = [{**r, "reviewed_in": [x["session"] for x in r["reviewed_in"]]}
+                       for r in record["recommendations"]]
+    return {
+        f"{DATA_DIR}/archive.json": json.dumps(record, ensure_ascii=False, indent=2) + "\n",
+        f"{DATA_DIR}/archive.schema.json": schema_text(),
+        f"{DATA_DIR}/recommendations.csv": _csv(
+            recommendations, ["id", "session", "issue", "letter", "text", "url", "reviewed_in"]),
+        f"{DATA_DIR}/documents.csv": _csv(
+            record["documents"], ["symbol", "title", "agenda_item", "listed_by", "url", "cited_in"]),
+        f"{DATA_DIR}/participation.csv": _csv(
+            participation_rows(publication),
+            ["participant", "name", "kind", "session", "role", "detail", "paragraphs"]),
+    }

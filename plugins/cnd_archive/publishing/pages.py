@@ -1,0 +1,258 @@
+"""Markdown of the pages the archive generates: a body's list of meetings, placeholder meetings.
+
+Every value that comes from front matter is escaped: content from pull requests must
+not be able to inject markup into a generated page.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from cnd_archive.model.archive import Archive, Session
+from cnd_archive.registry.bodies import Body
+from cnd_archive.importing.markdown_writer import escape
+from cnd_archive.publishing.anchoring import number_link
+from cnd_archive.registry.places import country_name
+from cnd_archive.model.anchors import citation_label, paragraph_id
+from cnd_archive.errors import Problem
+from cnd_archive.references.followup import Review, recommendations_target
+from cnd_archive.layout import Target
+from cnd_archive.model.report import Element, Report
+from cnd_archive.indexes.themes import ProposedTopic, theme
+
+FOLLOWUP_CLASS = "cnd-followup"
+STATUS_TEXT = {"report": "Report in the archive", "placeholder": "Report not yet in the archive"}
+_LEADING_MARKER_RE = re.compile(r"^(?:\d{1,4}\\\.|\([a-z]{1,2}\))\s+")
+
+
+def format_dates(start: dt.date, end: dt.date) -> str:
+    """UN style: "2–6 October 2017", "30 September–4 October 2013"."""
+    if start == end:
+        return f"{start.day} {start:%B %Y}"
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}–{end.day} {end:%B %Y}"
+    if start.year == end.year:
+        return f"{start.day} {start:%B}–{end.day} {end:%B %Y}"
+    return f"{start.day} {start:%B %Y}–{end.day} {end:%B %Y}"
+
+
+def venue(session: Session) -> str:
+    return f"{session.city}, {country_name(session.country)}"
+
+
+def body_index_uri(body: Body) -> str:
+    return f"{body.slug}/index.md"
+
+
+def body_page(body: Body, sessions: list[Session], matrix: list[str] | None = None) -> str:
+    """The page of one body: what it is, and a table of its meetings."""
+    rows = [
+        f"| [{escape(s.ordinal_name)}]({s.number}.md) | {s.number} | {format_dates(s.start_date, s.end_date)} "
+        f"| {escape(venue(s), extra='|')} | {STATUS_TEXT[s.status]} |"
+        for s in sessions
+    ]
+    in_archive = sum(1 for s in sessions if s.status == "report")
+    return "\n".join([
+        "---", f"title: {body.code}", "---", "",
+        f"# {escape(body.name)} ({body.code}) {{#title}}", "",
+        f"A subsidiary body of the Commission on Narcotic Drugs, established by "
+        f"{escape(body.established_by)}. Its members meet once a year to review drug "
+        f"trafficking trends in the region, the implementation of the recommendations of "
+        f"their previous {body.meeting_word.lower()}, and topics discussed in working groups.", "",
+        f"The archive knows of {len(sessions)} {body.meeting_word.lower()}s of this body; "
+        f"the reports of {in_archive} are in it.", "",
+        "## Meetings {#meetings}", "",
+        "| Meeting | Number | Dates | Venue | Status |",
+        "| --- | --- | --- | --- | --- |",
+        *rows, "",
+        *(["## Participation {#participation}", "", *matrix] if matrix else []),
+    ])
+
+
+def placeholder_page(session: Session, approving: Session | None, agenda: list[Element],
+                     reviewing: list[Review], archive: Archive) -> str:
+    """A known meeting whose report is not in the archive yet: the facts we hold."""
+    body = session.body
+    lines = [
+        f"# {escape(session.ordinal_name)} of {escape(body.title_phrase)} {{#title}}", "",
+        '!!! warning "Report not yet in the archive"', "",
+        "    The report of this meeting has not been added to the archive yet. "
+        "This page holds what the archive knows of the meeting from other sources.", "",
+        f"- **Body:** [{escape(body.name)}](index.md)",
+        f"- **Meeting:** {session.number}",
+        f"- **Dates:** {format_dates(session.start_date, session.end_date)}",
+        f"- **Venue:** {escape(venue(session))}",
+        f"- **Status:** {STATUS_TEXT[session.status]}", "",
+    ]
+    if approving is not None and agenda:
+        lines += provisional_agenda(approving, agenda[0].parent or "", agenda)
+    for review in reviewing:
+        target = recommendations_target(archive, review.reviewed).markdown_from(session.src_uri)
+        lines += [f"Item {review.agenda_number} of this Meeting's provisional agenda is to review the "
+                  f"implementation of the [recommendations of the {escape(review.reviewed.ordinal_name)}]"
+                  f"({target}).", ""]
+    return "\n".join(lines)
+
+
+def proposed_topics_section(topics: list[ProposedTopic]) -> str:
+    """Topics the previous meeting proposed for this one's working groups, with their themes."""
+    if not topics:
+        return ""
+    first = topics[0]
+    source = Target(first.proposed_by.src_uri, f"para_{first.paragraph}").markdown_from(first.session.src_uri)
+    lines = ["## Proposed topics {#proposed_topics}", "",
+             f"Subjects proposed for the working groups by the {escape(first.proposed_by.ordinal_name)} "
+             f"([report, paragraph {first.paragraph}]({source})):", ""]
+    for topic in topics:
+        themes = ", ".join(f"[{escape(theme(t).name)}](../themes/{t}.md)" for t in topic.themes)
+        lines.append(f"- ({topic.letter}) {escape(topic.text)}" + (f" (themes: {themes})" if themes else ""))
+    return "\n".join(lines) + "\n"
+
+
+def recommendations_section(session: Session, reviewed: list[Review]) -> str:
+    """The landing place of links to a placeholder meeting's recommendations."""
+    lines = ["## Recommendations {#recommendations}", "",
+             "The recommendations adopted by this meeting are not in the archive yet.", ""]
+    if reviewed:
+        lines.append(review_note(reviewed, session, "these recommendations"))
+    return "\n".join(lines) + "\n"
+
+
+def review_note(reviews: list[Review], page: Session, subject: str | None) -> str:
+    """A styled "Follow-up:" paragraph; without a subject, the short form under one recommendation."""
+    if subject is None:
+        parts = [f"[{'to be reviewed' if r.scheduled else 'reviewed'} by the "
+                 f"{escape(r.reviewing.ordinal_name)}]({r.agenda_item.markdown_from(page.src_uri)})" for r in reviews]
+        sentence = " and ".join(parts)
+    else:
+        sentence = f"implementation of {subject} " + " and ".join(_review_phrase(r, page) for r in reviews)
+    return f"**Follow-up:** {sentence}.\n{{: .{FOLLOWUP_CLASS} }}"
+
+
+def _review_phrase(review: Review, page: Session) -> str:
+    where = review.agenda_item.markdown_from(page.src_uri)
+    name = escape(review.reviewing.ordinal_name)
+    if review.scheduled:
+        return f"is to be reviewed by the [{name}, item {review.agenda_number} of its provisional agenda]({where})"
+    phrase = f"was reviewed by the [{name}, agenda item {review.agenda_number}]({where})"
+    if review.discussion:
+        links = [f"[{citation_label(t.anchor).removeprefix('para. ')}]({t.markdown_from(page.src_uri)})"
+                 for t in review.discussion]
+        listed = links[0] if len(links) == 1 else ", ".join(links[:-1]) + " and " + links[-1]
+        phrase += f" (report, paragraph{'s' if len(links) > 1 else ''} {listed})"
+    return phrase
+
+
+def provisional_agenda_items(session: Session, archive: Archive) -> tuple[Session | None, list[Element], list[Problem]]:
+    """The items of the agenda that the previous meeting approved for this one, from its report."""
+    source = session.meta.get("provisional_agenda")
+    if source is None:
+        return None, [], []
+    document = archive.documents[session.src_uri]
+    where = document.line_of("provisional_agenda")
+    number = source.get("paragraph") if isinstance(source, dict) else None
+    approving = archive.session(session.body.code, session.number - 1)
+    report = archive.reports.get(approving.src_uri) if approving else None
+    if not isinstance(number, int) or report is None or approving is None:
+        return None, [], [Problem(document.path, where, "provisional_agenda needs 'paragraph: N' of the "
+                                  "previous meeting's report, and that report in the archive",
+                                  "e.g. 'provisional_agenda: {paragraph: 48}'")]
+    children = _children(report)
+    items = children.get(paragraph_id(number), [])
+    if not items:
+        return None, [], [Problem(document.path, where, f"paragraph {number} of the {approving.id} "
+                                  "report has no agenda list", "cite the paragraph that holds the agenda")]
+    return approving, [e for item in items for e in [item, *children.get(item.id, [])]], []
+
+
+def _children(report: Report) -> dict[str, list[Element]]:
+    children: dict[str, list[Element]] = {}
+    for element in report.elements:
+        if element.kind == "item" and element.parent:
+            children.setdefault(element.parent, []).append(element)
+    return children
+
+
+def agenda_anchor(item: Element, list_paragraph: str) -> str:
+    """Id of a provisional agenda item on the page of the meeting it is for: agenda__item_4."""
+    return "agenda" + item.id.removeprefix(list_paragraph)
+
+
+def provisional_agenda(approving: Session, paragraph: str, items: list[Element]) -> list[str]:
+    number = paragraph.removeprefix("para_")
+    lines = [
+        "## Provisional agenda {#provisional_agenda}", "",
+        f"Approved by the {escape(approving.ordinal_name)} "
+        f"([report, paragraph {number}]({approving.number}.md#{paragraph})):", "",
+    ]
+    for item in items:
+        anchor = agenda_anchor(item, paragraph)
+        depth = item.id.count("__subpara_")
+        shown = f"({item.label})" if depth else f"{item.label}."
+        text = _LEADING_MARKER_RE.sub("", item.text)
+        lines.append(f"{'    ' * depth}- {number_link(shown, anchor)} {text}")
+    return lines + [""]
+
+
+SEARCH_URI = "search.md"
+
+
+def search_page() -> str:
+    """The search page: a form that works without script (it reloads with ?q=) and Pagefind."""
+    return "\n".join([
+        "---", "title: Search", "---", "",
+        "# Search the archive {#title}", "",
+        '<form id="cnd-search" class="cnd-search" role="search" action="./" method="get">',
+        '<label for="cnd-search-input">Words to find in the reports</label>',
+        '<input id="cnd-search-input" name="q" type="search" autocomplete="off">',
+        '<button type="submit">Search</button>',
+        "</form>",
+        '<p id="cnd-search-status" role="status"></p>',
+        '<ol id="cnd-search-results" class="cnd-search-results"></ol>', "",
+        "Each result links to the paragraph where the words first occur.", "",
+    ])
+
+
+def report_facts(session: Session) -> str:
+    """A line of facts under a report's title; it carries the citation the Cite buttons copy."""
+    issued = session.meta.get("issued")
+    parts = [f"**{escape(session.body.code)}, {escape(session.ordinal_name)}**",
+             escape(venue(session)), format_dates(session.start_date, session.end_date)]
+    if isinstance(issued, dt.date):
+        parts.append(f"issued {issued.day} {issued:%B %Y}")
+    if session.meta.get("job_number"):
+        parts.append(f"job number {escape(str(session.meta['job_number']))}")
+    cite = str(session.meta.get("report_title") or f"{session.ordinal_name} of {session.body.title_phrase}")
+    cite_attribute = cite.replace("\\", "").replace('"', "&quot;").replace("}", "")
+    return " · ".join(parts) + f'\n{{: .cnd-report-facts data-cite="{cite_attribute}" }}'
+
+
+def home_summary(archive: Archive, recommendations: int, documents: int, countries: int) -> str:
+    """Counts, the latest meeting and the ways in, for the home page."""
+    reports = [s for s in archive.sessions if s.status == "report"]
+    latest = max(reports, key=lambda s: s.start_date) if reports else None
+    lines = [
+        '<form class="cnd-search cnd-search--home" role="search" action="search/" method="get">',
+        '<label for="cnd-home-search">Search the reports</label>',
+        '<input id="cnd-home-search" name="q" type="search">',
+        '<button type="submit">Search</button>',
+        "</form>", "",
+        f"The archive holds **{len(reports)} report{'s' if len(reports) != 1 else ''}** of "
+        f"{len(archive.sessions)} known meetings, with **{recommendations} recommendations**, "
+        f"**{documents} cited documents** and **{countries} countries and organisations**.", "",
+    ]
+    if latest is not None:
+        lines += [f"Latest report: [{escape(latest.ordinal_name)}, {escape(latest.city)}, "
+                  f"{format_dates(latest.start_date, latest.end_date)}]({latest.src_uri}) "
+                  f"([its recommendations]({latest.src_uri}#chp_I__recommendations)).", ""]
+    lines += [
+        "Ways in:", "",
+        *[f"- [By meeting: {escape(body.short_name)} ({body.code})]({body_index_uri(body)})"
+          for body in {s.body.code: s.body for s in archive.sessions_sorted()}.values()],
+        "- [By theme](themes/index.md) and [working-group issue](working-groups.md)",
+        "- [By country or organisation](countries/index.md)",
+        "- [By document](documents.md)",
+        "- [Search](search.md)", "",
+    ]
+    return "\n".join(lines)

@@ -1,0 +1,222 @@
+"""Everything a build publishes, computed once from the archive: pages, notes, data, problems.
+
+The MkDocs adapter asks this object for the Markdown of each page and for the generated
+pages and data files; another generator could ask the same (``write_markdown``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from cnd_archive.indexes import documents as documents_module
+from cnd_archive.publishing import open_data
+from cnd_archive.model.archive import Archive, Session
+from cnd_archive.registry.bodies import all_bodies
+from cnd_archive.errors import Problem
+from cnd_archive.references.followup import Review, ReviewIndex, find_reviews, recommendations_target
+from cnd_archive.indexes.entities import EntityRecord
+from cnd_archive.indexes.entities import collect as collect_entities
+from cnd_archive.registry.gazetteer import load_gazetteer
+from cnd_archive.publishing.index_pages import (COUNTRIES_INDEX, THEMES_INDEX, WORKING_GROUPS, countries_index, entity_page,
+                          participation_matrix, theme_page, theme_uri, themes_index, working_groups_page)
+from cnd_archive.indexes.roles import Role, check_roles, read_roles
+from cnd_archive.indexes.themes import ProposedTopic, WorkingGroupIssue, proposed_topics, vocabulary, working_group_issues
+from cnd_archive.layout import Target
+from cnd_archive.references.linker import (DOCUMENTS_URI, Mention, Resolver, broken_page_links, entity_uri,
+                     explicit_symbol_replacements, scan, scan_text, unresolved_meetings)
+from cnd_archive.publishing.pages import (SEARCH_URI, body_index_uri, body_page, home_summary, placeholder_page,
+                    proposed_topics_section, provisional_agenda_items, recommendations_section, report_facts,
+                    review_note, search_page)
+from cnd_archive.publishing.anchoring import apply_replacements, publish
+
+
+@dataclass
+class Publication:
+    archive: Archive
+    resolver: Resolver
+    reviews: list[Review] = field(default_factory=list)
+    review_index: ReviewIndex = field(default_factory=lambda: ReviewIndex({}, {}))
+    mentions: dict[str, list[Mention]] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    pages: dict[str, str] = field(default_factory=dict)
+    """Markdown of every meeting page, by src_uri."""
+    generated: dict[str, str] = field(default_factory=dict)
+    """Pages that are not files in the docs folder, by src_uri."""
+    data: dict[str, str] = field(default_factory=dict)
+    """Open data files, by site path."""
+    roles: dict[str, list[Role]] = field(default_factory=dict)
+    issues: list[WorkingGroupIssue] = field(default_factory=list)
+    topics: list[ProposedTopic] = field(default_factory=list)
+    entities: dict[str, EntityRecord] = field(default_factory=dict)
+    home: str = ""
+    """Counts and ways in, for the home page."""
+
+    @classmethod
+    def build(cls, archive: Archive, resolver_base: str) -> Publication:
+        publication = cls(archive, Resolver(archive, resolver_base))
+        publication.problems += archive.problems
+        publication.reviews = find_reviews(archive)
+        publication.review_index = ReviewIndex.of_reviews(publication.reviews)
+        for session in archive.sessions:
+            report = archive.reports.get(session.src_uri)
+            if report is not None:
+                publication.mentions[session.src_uri] = scan(report, session)
+        publication.read_indexes()
+        publication.render_pages()
+        publication.render_generated()
+        return publication
+
+    # -- roles, themes ----------------------------------------------------------
+
+    def read_indexes(self) -> None:
+        """Participation roles and themes from front matter, each checked against the text."""
+        gazetteer = load_gazetteer()
+        for session in self.archive.sessions_sorted():
+            document = self.archive.documents[session.src_uri]
+            report = self.archive.reports.get(session.src_uri)
+            if report is None:
+                topics, problems = proposed_topics(self.archive, session, document)
+                self.topics += topics
+                self.problems += problems
+                continue
+            roles, problems = read_roles(document, gazetteer)
+            self.problems += problems + check_roles(roles, report, gazetteer)
+            self.roles[session.src_uri] = roles
+            issues, problems = working_group_issues(report, session, document)
+            self.issues += issues
+            self.problems += problems
+
+    # -- meeting pages -------------------------------------------------------
+
+    def anchors_by_uri(self) -> dict[str, set[str]]:
+        known: dict[str, set[str]] = {}
+        for session in self.archive.sessions:
+            report = self.archive.reports.get(session.src_uri)
+            if report is not None:
+                footnotes = {f"fn:{label}" for label in report.footnote_labels}
+                known[session.src_uri] = {e.id for e in report.elements} | footnotes
+        return known
+
+    def render_pages(self) -> None:
+        anchors = self.anchors_by_uri()
+        for session in self.archive.sessions:
+            if session.status == "report":
+                markdown = self.render_report(session)
+            else:
+                markdown = self.render_placeholder(session)
+                anchors[session.src_uri] = _anchors_in(markdown)
+            self.pages[session.src_uri] = markdown
+        for session in self.archive.sessions:
+            document = self.archive.documents[session.src_uri]
+            self.problems += broken_page_links(document.body, document.body_line, document.path,
+                                               session.src_uri, anchors)
+
+    def render_report(self, session: Session) -> str:
+        report = self.archive.reports[session.src_uri]
+        mentions = self.mentions[session.src_uri]
+        self.problems += unresolved_meetings(mentions, self.archive, report.path)
+        replacements = self.resolver.replacements(mentions, session)
+        explicit, problems = explicit_symbol_replacements(report.body, report.body_line, report.path,
+                                                          self.resolver, session.src_uri)
+        self.problems += problems
+        for line, items in explicit.items():
+            replacements.setdefault(line, []).extend(items)
+        notes = self.followup_notes(session)
+        title = next((e for e in report.elements if e.kind == "title"), None)
+        if title is not None:
+            notes.setdefault(title.line, []).insert(0, report_facts(session))
+        return publish(report, replacements, notes)
+
+    def followup_notes(self, session: Session) -> dict[int, list[str]]:
+        """Notes after the recommendations heading and after each recommendation."""
+        reviews = self.review_index.of.get(session, [])
+        report = self.archive.reports[session.src_uri]
+        if not reviews:
+            return {}
+        notes: dict[int, list[str]] = {}
+        heading = recommendations_target(self.archive, session).anchor
+        for element in report.elements:
+            if element.id == heading:
+                notes.setdefault(element.line, []).append(review_note(reviews, session, "these recommendations"))
+            elif element.recommendation:
+                notes.setdefault(element.end_line, []).append(review_note(reviews, session, None))
+        return notes
+
+    def render_placeholder(self, session: Session) -> str:
+        approving, agenda, problems = provisional_agenda_items(session, self.archive)
+        self.problems += problems
+        document = self.archive.documents[session.src_uri]
+        explicit, problems = explicit_symbol_replacements(document.body, document.body_line, document.path,
+                                                          self.resolver, session.src_uri)
+        self.problems += problems
+        body = apply_replacements(document.body, document.body_line, explicit)
+        reviewing = self.review_index.by.get(session, [])
+        reviewed = self.review_index.of.get(session, [])
+        topics = [t for t in self.topics if t.session == session]
+        markdown = "\n".join([
+            placeholder_page(session, approving, agenda, reviewing, self.archive),
+            proposed_topics_section(topics),
+            body,
+            recommendations_section(session, reviewed),
+        ])
+        mentions = scan_text(markdown, session)
+        self.mentions[session.src_uri] = mentions
+        self.problems += unresolved_meetings(mentions, self.archive, document.path)
+        return apply_replacements(markdown, 1, self.resolver.replacements(mentions, session))
+
+    # -- generated pages and data --------------------------------------------
+
+    def render_generated(self) -> None:
+        # Mentions of placeholders are known only once their pages are rendered.
+        self.entities = collect_entities(self.archive, self.roles, self.mentions, load_gazetteer())
+        for body in all_bodies():
+            sessions = self.archive.sessions_of(body)
+            if sessions:
+                matrix = participation_matrix(self.entities, sessions, body_index_uri(body))
+                self.generated[body_index_uri(body)] = body_page(body, sessions, matrix)
+        entries = documents_module.collect(self.archive, self.mentions)
+        self.generated[DOCUMENTS_URI] = documents_module.index_page(entries, self.archive, self.resolver)
+        self.generated[COUNTRIES_INDEX] = countries_index(self.entities, self.archive)
+        for record in self.entities.values():
+            self.generated[entity_uri(record.entity.id)] = entity_page(record, self.archive)
+        self.generated[THEMES_INDEX] = themes_index(vocabulary(), self.issues, self.topics)
+        for theme in vocabulary():
+            self.generated[theme_uri(theme.id)] = theme_page(theme, self.issues, self.topics)
+        self.generated[WORKING_GROUPS] = working_groups_page(self.issues)
+        self.generated[SEARCH_URI] = search_page()
+        self.home = home_summary(self.archive, sum(len(r.recommendations) for r in self.archive.reports.values()),
+                                 len(entries), len(self.entities))
+        self.data = open_data.files(self, entries)
+
+    def home_page(self, markdown: str) -> str:
+        """The home page's Markdown with the summary before its first section (after its introduction)."""
+        lines = markdown.split("\n")
+        section = next((i for i, line in enumerate(lines) if line.startswith("## ")), len(lines))
+        return "\n".join([*lines[:section], "## What the archive holds {#holdings}", "", self.home, *lines[section:]])
+
+    def published(self, other_pages: list[str]) -> dict[str, list[str]]:
+        """Every page's URL with its anchors: the promise that permalinks.json records."""
+        current: dict[str, list[str]] = {Target(uri).url: [] for uri in other_pages}
+        anchors = self.anchors_by_uri()
+        for session in self.archive.sessions:
+            ids = anchors.get(session.src_uri) or _anchors_in(self.pages.get(session.src_uri, ""))
+            current[Target(session.src_uri).url] = sorted(ids)
+        for uri, markdown in self.generated.items():
+            current[Target(uri).url] = sorted(_anchors_in(markdown))
+        return current
+
+    def write_markdown(self, out_dir: Path) -> None:
+        """Every page as plain Markdown (attr_list attributes), for any static site generator."""
+        for uri, markdown in {**self.pages, **self.generated}.items():
+            target = out_dir / uri
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(markdown, encoding="utf-8")
+
+
+_ANCHOR_RE = re.compile(r"\{#([A-Za-z][\w:]*)")
+
+
+def _anchors_in(markdown: str) -> set[str]:
+    return set(_ANCHOR_RE.findall(markdown))

@@ -1,0 +1,114 @@
+"""The spine of the archive: agenda item 4 of meeting N reviews meeting N-1's recommendations.
+
+A review is found wherever a report prints "Implementation of the recommendations
+adopted by the <N-1> Meeting" as an item of its adopted agenda (the review took place),
+or "... adopted by the <N> Meeting" as an item of the provisional agenda it approved for
+meeting N+1 (the review is scheduled, until N+1's own report is in the archive).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from cnd_archive.model.archive import Archive, Session
+from cnd_archive.layout import Target
+from cnd_archive.references.meetings import find_meetings
+from cnd_archive.model.report import Element, Report
+
+FOLLOW_UP_RE = re.compile(r"^(?:[IVXLC]+\.\s+)?Implementation of the recommendations adopted by the\s", re.I)
+
+
+@dataclass(frozen=True)
+class Review:
+    reviewed: Session
+    """The meeting whose recommendations are reviewed."""
+    reviewing: Session
+    scheduled: bool
+    """True while the review is only on a provisional agenda."""
+    agenda_item: Target
+    agenda_number: str
+    discussion: tuple[Target, ...] = ()
+    """The paragraphs of the chapter that reports on the review."""
+
+
+def _reviewed_number(element: Element, session: Session) -> int | None:
+    if not FOLLOW_UP_RE.match(element.plain_text):
+        return None
+    mentions = [m for m in find_meetings(element.text, session.body.code) if m.about_recommendations]
+    return mentions[0].number if mentions and mentions[0].body == session.body.code else None
+
+
+def _discussion(report: Report, session: Session) -> tuple[Target, ...]:
+    chapters = [e.id for e in report.elements
+                if e.kind == "chapter" and _reviewed_number(e, session) == session.number - 1]
+    return tuple(Target(session.src_uri, e.id) for e in report.elements
+                 if e.kind == "paragraph" and e.parent in chapters)
+
+
+def find_reviews(archive: Archive) -> list[Review]:
+    reviews: list[Review] = []
+    for session in archive.sessions:
+        report = archive.reports.get(session.src_uri)
+        if report is None:
+            continue
+        for item in report.elements:
+            if item.kind != "item" or "__subpara_" in item.id:
+                continue
+            number = _reviewed_number(item, session)
+            if number == session.number - 1:
+                review = _held_review(archive, report, session, item, number)
+            elif number == session.number:
+                review = _scheduled_review(archive, session, item)
+            else:
+                review = None
+            if review is not None:
+                reviews.append(review)
+    return reviews
+
+
+def _held_review(archive: Archive, report: Report, session: Session, item: Element, number: int) -> Review | None:
+    reviewed = archive.session(session.body.code, number)
+    if reviewed is None:
+        return None
+    return Review(reviewed, session, False, Target(session.src_uri, item.id), item.label,
+                  _discussion(report, session))
+
+
+def _scheduled_review(archive: Archive, session: Session, item: Element) -> Review | None:
+    following = archive.session(session.body.code, session.number + 1)
+    if following is None or following.status == "report":
+        return None  # the following meeting's own adopted agenda tells what happened
+    agenda = following.meta.get("provisional_agenda")
+    shows_agenda = isinstance(agenda, dict) and item.parent == f"para_{agenda.get('paragraph')}"
+    target = (Target(following.src_uri, f"agenda__item_{item.label}") if shows_agenda
+              else Target(session.src_uri, item.id))
+    return Review(session, following, True, target, item.label)
+
+
+def recommendations_target(archive: Archive, session: Session) -> Target:
+    """Where a link to "the recommendations of this meeting" lands."""
+    report = archive.reports.get(session.src_uri)
+    if report is None:
+        return Target(session.src_uri, "recommendations")
+    ids = report.by_id()
+    for candidate in ("chp_I__recommendations", "chp_I"):
+        if candidate in ids:
+            return Target(session.src_uri, candidate)
+    return Target(session.src_uri)
+
+
+@dataclass
+class ReviewIndex:
+    """Reviews grouped by the meeting reviewed and the meeting reviewing, built once."""
+
+    of: dict[Session, list[Review]]
+    by: dict[Session, list[Review]]
+
+    @classmethod
+    def of_reviews(cls, reviews: list[Review]) -> ReviewIndex:
+        index = cls({}, {})
+        for review in reviews:
+            index.of.setdefault(review.reviewed, []).append(review)
+            index.by.setdefault(review.reviewing, []).append(review)
+        return index

@@ -84,13 +84,13 @@ def test_the_documents_index_lists_each_range_member_with_title_and_citations(ch
 
 def test_open_data_carries_the_chain(chain: Build) -> None:
     data = json.loads((chain.site / "data" / "archive.json").read_text())
-    sessions = {s["id"]: s for s in data["sessions"]}
-    assert sessions["honlac-92"]["follows_up"] == "honlac-91"
-    assert sessions["honlac-91"]["reviewed_in"] == [{
+    meetings = {s["id"]: s for s in data["sessions"]}
+    assert meetings["honlac-92"]["follows_up"] == "honlac-91"
+    assert meetings["honlac-91"]["reviewed_in"] == [{
         "session": "honlac-92", "status": "held", "agenda_item": "honlac/92/#para_6__item_4",
         "paragraphs": ["honlac/92/#para_3", "honlac/92/#para_4"]}]
-    assert sessions["honlac-92"]["reviewed_in"][0]["status"] == "scheduled"
-    assert sessions["honlac-93"]["agenda"][3] == {
+    assert meetings["honlac-92"]["reviewed_in"][0]["status"] == "scheduled"
+    assert meetings["honlac-93"]["agenda"][3] == {
         "number": "4", "title": "Implementation of the recommendations adopted by the Ninety-second Meeting.",
         "url": "honlac/93/#agenda__item_4"}
     recommendation = next(r for r in data["recommendations"] if r["id"] == "honlac-91-rec-1b")

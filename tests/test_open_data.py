@@ -32,20 +32,20 @@ def test_the_schema_rejects_what_it_should(real_site: Build, data: dict) -> None
 
 
 def test_sessions_and_their_chain(data: dict) -> None:
-    sessions = {s["id"]: s for s in data["sessions"]}
-    assert list(sessions) == ["honlac-26", "honlac-27", "honlac-28", "honlac-29"]
-    s27 = sessions["honlac-27"]
+    meetings = {s["id"]: s for s in data["sessions"]}
+    assert list(meetings) == ["honlac-26", "honlac-27", "honlac-28", "honlac-29"]
+    s27 = meetings["honlac-27"]
     assert (s27["status"], s27["city"], s27["country"], s27["start_date"]) == ("report", "Guatemala City", "GTM", "2017-10-02")
     assert s27["follows_up"] == "honlac-26"
     assert [i["number"] for i in s27["agenda"]] == ["1", "2", "3", "4", "5", "5 (a)", "5 (b)", "5 (c)", "5 (d)",
                                                    "6", "7", "8", "9", "10"]
     assert s27["agenda"][3]["url"] == "honlac/27/#para_57__item_4"
-    assert sessions["honlac-26"]["reviewed_in"] == [{
+    assert meetings["honlac-26"]["reviewed_in"] == [{
         "session": "honlac-27", "status": "held", "agenda_item": "honlac/27/#para_57__item_4",
         "paragraphs": [f"honlac/27/#para_{n}" for n in (18, 19, 20, 21)]}]
     assert s27["reviewed_in"] == [{"session": "honlac-28", "status": "scheduled",
                                    "agenda_item": "honlac/28/#agenda__item_4", "paragraphs": []}]
-    assert sessions["honlac-28"]["status"] == "placeholder" and len(sessions["honlac-28"]["agenda"]) == 10
+    assert meetings["honlac-28"]["status"] == "placeholder" and len(meetings["honlac-28"]["agenda"]) == 10
 
 
 def test_eighteen_recommendations_with_their_words(data: dict) -> None:

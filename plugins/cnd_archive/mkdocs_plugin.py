@@ -77,7 +77,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             log.info("no permalink record at %s: published anchors are not checked", path)
             return {SCRIPT_URI: anchor_script(Record())}
         other_pages = [f.src_uri for f in files.documentation_pages()
-                       if not f.generated_by and self.archive.session_at(f.src_uri) is None]
+                       if not f.generated_by and self.archive.meeting_at(f.src_uri) is None]
         record, problems = held_to_record(self.publication, other_pages, path, os.path.relpath(path))
         self.report(problems)
         record = record or Record()
@@ -152,8 +152,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         section.title = f"{body.code}: {body.short_name}"
 
         def number(item: Any) -> int:
-            session = self.archive.session_at(item.file.src_uri) if isinstance(item, Page) else None
-            return session.number if session else -1
+            meeting = self.archive.meeting_at(item.file.src_uri) if isinstance(item, Page) else None
+            return meeting.number if meeting else -1
 
         section.children.sort(key=number)
 
@@ -173,7 +173,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                 log.error(str(error))
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        if self.archive.session_at(page.file.src_uri) is not None:
+        if self.archive.meeting_at(page.file.src_uri) is not None:
             return show_printed_markers(html)
         return html
 

@@ -55,7 +55,7 @@ def build_publication(project: Project) -> tuple[Publication, list[str]]:
     src_uris = markdown_files(project.docs_dir)
     archive = load(project.docs_dir, src_uris, shown_from=project.root)
     publication = Publication.build(archive, project.resolver_base)
-    meeting_pages = {s.src_uri for s in archive.sessions}
+    meeting_pages = {s.src_uri for s in archive.meetings}
     return publication, [u for u in src_uris if u not in meeting_pages]
 
 

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from cnd_archive.model.anchors import citation_label
-from cnd_archive.model.archive import Archive, Session
+from cnd_archive.model.archive import Archive, Meeting
 from cnd_archive.references.linker import DOCUMENTS_URI, Mention, Resolver, document_anchor
 from cnd_archive.layout import Target
 from cnd_archive.importing.markdown_writer import escape
@@ -21,7 +21,7 @@ class DocumentEntry:
     symbol: str
     title: str | None = None
     agenda_item: str | None = None
-    listed_by: Session | None = None
+    listed_by: Meeting | None = None
     """The meeting whose list of documents (annex) names this one."""
     cited_in: list[Target] = field(default_factory=list)
 
@@ -33,20 +33,20 @@ def natural_key(symbol: str) -> list[object]:
 def collect(archive: Archive, mentions: dict[str, list[Mention]]) -> list[DocumentEntry]:
     entries: dict[str, DocumentEntry] = {}
     seen: set[tuple[str, Target]] = set()
-    for session in archive.sessions:
-        for mention in mentions.get(session.src_uri, []):
+    for meeting in archive.meetings:
+        for mention in mentions.get(meeting.src_uri, []):
             for symbol in mention.symbols:
                 entry = entries.setdefault(symbol, DocumentEntry(symbol))
                 if (symbol, mention.cited_at) not in seen:
                     seen.add((symbol, mention.cited_at))
                     entry.cited_in.append(mention.cited_at)
-        _add_titles(archive, session, entries)
+        _add_titles(archive, meeting, entries)
     return sorted(entries.values(), key=lambda e: natural_key(e.symbol))
 
 
-def _add_titles(archive: Archive, session: Session, entries: dict[str, DocumentEntry]) -> None:
+def _add_titles(archive: Archive, meeting: Meeting, entries: dict[str, DocumentEntry]) -> None:
     """Titles and agenda items from a report's table of documents (Symbol | Agenda item | Title)."""
-    report = archive.reports.get(session.src_uri)
+    report = archive.reports.get(meeting.src_uri)
     for table in report.tables if report else []:
         header = [plain_text(cell).lower() for cell in table.header]
         if "symbol" not in header:
@@ -57,7 +57,7 @@ def _add_titles(archive: Archive, session: Session, entries: dict[str, DocumentE
             for mention in find_symbols(plain_text(cells[header.index("symbol")])):
                 for symbol in mention.symbols:
                     entry = entries.setdefault(symbol, DocumentEntry(symbol))
-                    entry.listed_by = session
+                    entry.listed_by = meeting
                     if title_column is not None:
                         entry.title = plain_text(cells[title_column])
                     if item_column is not None:
@@ -65,9 +65,9 @@ def _add_titles(archive: Archive, session: Session, entries: dict[str, DocumentE
 
 
 def _source_name(target: Target, archive: Archive) -> str:
-    session = archive.session_at(target.src_uri)
-    meeting = f"{session.body.code} {session.number}" if session else target.src_uri
-    return f"{meeting}, {citation_label(target.anchor)}"
+    meeting = archive.meeting_at(target.src_uri)
+    name = f"{meeting.body.code} {meeting.number}" if meeting else target.src_uri
+    return f"{name}, {citation_label(target.anchor)}"
 
 
 def index_page(entries: list[DocumentEntry], archive: Archive, resolver: Resolver) -> str:

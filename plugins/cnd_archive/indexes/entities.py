@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from cnd_archive.model.archive import Archive, Session
+from cnd_archive.model.archive import Archive, Meeting
 from cnd_archive.registry.gazetteer import Entity, Gazetteer
 from cnd_archive.references.linker import Mention
 from cnd_archive.indexes.roles import Role
@@ -15,24 +15,24 @@ ATTENDING_ROLES = ("member", "observer", "host")
 @dataclass
 class EntityRecord:
     entity: Entity
-    roles: list[tuple[Session, Role]] = field(default_factory=list)
+    roles: list[tuple[Meeting, Role]] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
-    _grouped: dict[Session, list[Role]] | None = field(default=None, repr=False)
+    _grouped: dict[Meeting, list[Role]] | None = field(default=None, repr=False)
     _grouped_count: int = field(default=0, repr=False)
 
-    def attended(self) -> list[Session]:
+    def attended(self) -> list[Meeting]:
         """Meetings the participant took part in, in order."""
-        sessions = {s.id: s for s, r in self.roles if r.role in ATTENDING_ROLES}
-        return sorted(sessions.values(), key=lambda s: (s.body.code, s.number))
+        meetings = {s.id: s for s, r in self.roles if r.role in ATTENDING_ROLES}
+        return sorted(meetings.values(), key=lambda s: (s.body.code, s.number))
 
-    def roles_in(self, session: Session) -> list[Role]:
-        return self._by_session().get(session, [])
+    def roles_in(self, meeting: Meeting) -> list[Role]:
+        return self._by_session().get(meeting, [])
 
-    def _by_session(self) -> dict[Session, list[Role]]:
+    def _by_session(self) -> dict[Meeting, list[Role]]:
         if self._grouped is None or self._grouped_count != len(self.roles):
             self._grouped, self._grouped_count = {}, len(self.roles)
-            for session, role in self.roles:
-                self._grouped.setdefault(session, []).append(role)
+            for meeting, role in self.roles:
+                self._grouped.setdefault(meeting, []).append(role)
         return self._grouped
 
 
@@ -46,10 +46,10 @@ def collect(archive: Archive, roles: dict[str, list[Role]], mentions: dict[str, 
             records[entity_id] = EntityRecord(gazetteer.entity(entity_id))
         return records[entity_id]
 
-    for session in sorted(archive.sessions, key=lambda s: (s.body.code, s.number)):
-        for role in roles.get(session.src_uri, []):
-            record(role.participant).roles.append((session, role))
-        for mention in mentions.get(session.src_uri, []):
-            if mention.entity and session.status == "report":
+    for meeting in sorted(archive.meetings, key=lambda s: (s.body.code, s.number)):
+        for role in roles.get(meeting.src_uri, []):
+            record(role.participant).roles.append((meeting, role))
+        for mention in mentions.get(meeting.src_uri, []):
+            if mention.entity and meeting.kind == "report":
                 record(mention.entity).mentions.append(mention)
     return dict(sorted(records.items(), key=lambda item: item[1].entity.name))

@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from cnd_archive.model.archive import Archive, Session
+from cnd_archive.model.archive import Archive, Meeting
 from cnd_archive.errors import Problem
 from cnd_archive.model.frontmatter import Document
 from cnd_archive.model.report import Element, Report
@@ -35,7 +35,7 @@ class Theme:
 
 @dataclass
 class WorkingGroupIssue:
-    session: Session
+    meeting: Meeting
     number: int
     title: str
     heading: Element
@@ -46,14 +46,14 @@ class WorkingGroupIssue:
 
     @property
     def anchor(self) -> str:
-        return f"{self.session.id.replace('-', '_')}__issue_{self.number}"
+        return f"{self.meeting.id.replace('-', '_')}__issue_{self.number}"
 
 
 @dataclass(frozen=True)
 class ProposedTopic:
-    session: Session
+    meeting: Meeting
     """The meeting the topic was proposed for."""
-    proposed_by: Session
+    proposed_by: Meeting
     paragraph: int
     letter: str
     text: str
@@ -84,12 +84,12 @@ def _check_theme_ids(values: Any, document: Document, line: int) -> tuple[list[s
     return [str(v) for v in values if str(v) in known], problems
 
 
-def working_group_issues(report: Report, session: Session, document: Document) -> tuple[list[WorkingGroupIssue], list[Problem]]:
+def working_group_issues(report: Report, meeting: Meeting, document: Document) -> tuple[list[WorkingGroupIssue], list[Problem]]:
     """The report's working-group issues with their recommendations, observations and themes."""
     issues: dict[int, WorkingGroupIssue] = {}
     for element in report.elements:
         if element.kind == "issue" and element.issue is not None and element.issue not in issues:
-            issues[element.issue] = WorkingGroupIssue(session, element.issue,
+            issues[element.issue] = WorkingGroupIssue(meeting, element.issue,
                                                       _ISSUE_TITLE_RE.sub("", element.plain_text), element)
     introducers = {e.parent for e in report.elements if e.recommendation}
     for element in report.elements:
@@ -127,12 +127,12 @@ def inline_items(text: str) -> dict[str, str]:
     return {m["letter"]: m["text"].strip() for m in _INLINE_ITEM_RE.finditer(text)}
 
 
-def proposed_topics(archive: Archive, session: Session, document: Document) -> tuple[list[ProposedTopic], list[Problem]]:
+def proposed_topics(archive: Archive, meeting: Meeting, document: Document) -> tuple[list[ProposedTopic], list[Problem]]:
     raw = document.meta.get("proposed_topics")
     if raw is None:
         return [], []
     line = document.line_of("proposed_topics")
-    previous = archive.session(session.body.code, session.number - 1)
+    previous = archive.meeting(meeting.body.code, meeting.number - 1)
     report = archive.reports.get(previous.src_uri) if previous else None
     number = raw.get("paragraph") if isinstance(raw, dict) else None
     paragraph = report.by_id().get(f"para_{number}") if report else None
@@ -150,5 +150,5 @@ def proposed_topics(archive: Archive, session: Session, document: Document) -> t
             continue
         themes, theme_problems = _check_theme_ids(entry.get("themes"), document, line)
         problems += theme_problems
-        topics.append(ProposedTopic(session, previous, int(number), letter, items[letter], tuple(themes)))  # type: ignore[arg-type]
+        topics.append(ProposedTopic(meeting, previous, int(number), letter, items[letter], tuple(themes)))  # type: ignore[arg-type]
     return topics, problems

@@ -27,10 +27,10 @@ MEETING_KINDS = ("report", "placeholder")
 
 
 @dataclass(frozen=True, eq=False)
-class Session:
+class Meeting:
     body: Body
     number: int
-    status: str
+    kind: str
     title: str
     start_date: dt.date
     end_date: dt.date
@@ -40,7 +40,7 @@ class Session:
     meta: dict[str, Any]
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, Session) and (self.body.code, self.number) == (other.body.code, other.number)
+        return isinstance(other, Meeting) and (self.body.code, self.number) == (other.body.code, other.number)
 
     def __hash__(self) -> int:
         # A meeting is its body and number; hashing lets indexes group by it in one pass.
@@ -63,7 +63,7 @@ class Session:
 
 @dataclass
 class Archive:
-    sessions: list[Session] = field(default_factory=list)
+    meetings: list[Meeting] = field(default_factory=list)
     reports: dict[str, Report] = field(default_factory=dict)
     """Parsed reports by src_uri."""
     documents: dict[str, Document] = field(default_factory=dict)
@@ -71,25 +71,25 @@ class Archive:
     withheld: set[str] = field(default_factory=set)
     """Pages whose Markdown failed the safety check: never rendered as they are."""
 
-    _by_key: dict[tuple[str, int], Session] = field(default_factory=dict, repr=False)
-    _by_uri: dict[str, Session] = field(default_factory=dict, repr=False)
+    _by_key: dict[tuple[str, int], Meeting] = field(default_factory=dict, repr=False)
+    _by_uri: dict[str, Meeting] = field(default_factory=dict, repr=False)
 
-    def add(self, session: Session) -> None:
-        self.sessions.append(session)
-        self._by_key[(session.body.code, session.number)] = session
-        self._by_uri[session.src_uri] = session
+    def add(self, meeting: Meeting) -> None:
+        self.meetings.append(meeting)
+        self._by_key[(meeting.body.code, meeting.number)] = meeting
+        self._by_uri[meeting.src_uri] = meeting
 
-    def session(self, body_code: str, number: int) -> Session | None:
+    def meeting(self, body_code: str, number: int) -> Meeting | None:
         return self._by_key.get((body_code, number))
 
-    def session_at(self, src_uri: str) -> Session | None:
+    def meeting_at(self, src_uri: str) -> Meeting | None:
         return self._by_uri.get(src_uri)
 
-    def sessions_sorted(self) -> list[Session]:
-        return sorted(self.sessions, key=lambda s: (s.body.code, s.number))
+    def meetings_sorted(self) -> list[Meeting]:
+        return sorted(self.meetings, key=lambda s: (s.body.code, s.number))
 
-    def sessions_of(self, body: Body) -> list[Session]:
-        return sorted((s for s in self.sessions if s.body == body), key=lambda s: s.number)
+    def meetings_of(self, body: Body) -> list[Meeting]:
+        return sorted((s for s in self.meetings if s.body == body), key=lambda s: s.number)
 
 
 def load(docs_dir: Path, src_uris: list[str], shown_from: Path | None = None) -> Archive:
@@ -125,11 +125,11 @@ def load(docs_dir: Path, src_uris: list[str], shown_from: Path | None = None) ->
             archive.problems += unsafe_front_matter(document.meta, shown, document.line_of)
             continue
         archive.documents[src_uri] = document
-        _add_session(archive, document, src_uri, tokens)
+        _add_meeting(archive, document, src_uri, tokens)
     return archive
 
 
-def _add_session(archive: Archive, document: Document, src_uri: str, tokens: list[Token]) -> None:
+def _add_meeting(archive: Archive, document: Document, src_uri: str, tokens: list[Token]) -> None:
     meta = document.meta
     schema_problems = validate_front_matter(document)
     if schema_problems:
@@ -149,11 +149,11 @@ def _add_session(archive: Archive, document: Document, src_uri: str, tokens: lis
         archive.problems.append(Problem(document.path, 1, f"a {body.code} meeting {meta['meeting']} "
                                         f"page must be at {expected_uri}", "move or rename the file"))
         return
-    session = Session(body, int(meta["meeting"]), meta["kind"], str(meta["title"]),
+    meeting = Meeting(body, int(meta["meeting"]), meta["kind"], str(meta["title"]),
                       meta["start_date"], meta["end_date"], str(meta["city"]), str(meta["country"]),
                       src_uri, meta)
-    archive.add(session)
-    if session.status == "report":
+    archive.add(meeting)
+    if meeting.kind == "report":
         report, problems = read_report(document, tokens)
         archive.reports[src_uri] = report
         archive.problems += problems

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from cnd_archive.model.archive import Archive, Session
+from cnd_archive.model.archive import Archive, Meeting
 from cnd_archive.indexes.entities import EntityRecord
 from cnd_archive.registry.gazetteer import Entity
 from cnd_archive.layout import Target
@@ -62,9 +62,9 @@ def _role_codes(roles: list[Role]) -> str:
     return " ".join(tags)
 
 
-def participation_matrix(records: dict[str, EntityRecord], sessions: list[Session], page: str) -> list[str]:
+def participation_matrix(records: dict[str, EntityRecord], meetings: list[Meeting], page: str) -> list[str]:
     """Participants by meeting: an accessible table whose cells are role codes with a legend."""
-    reported = [s for s in sessions if s.status == "report"]
+    reported = [s for s in meetings if s.kind == "report"]
     in_matrix = set(reported)
     rows = [r for r in records.values() if any(s in in_matrix for s, _ in r.roles)]
     if not reported or not rows:
@@ -100,10 +100,10 @@ def snippet(mention: Mention, archive: Archive) -> str:
 
 def _roles_table(record: EntityRecord, page: str) -> list[str]:
     lines = ["| Meeting | Role | Detail | Paragraphs |", "| --- | --- | --- | --- |"]
-    for session, role in record.roles:
-        paragraphs = ", ".join(_link(str(n), Target(session.src_uri, f"para_{n}"), page) for n in role.paragraphs)
-        lines.append(f"| {_link(session.ordinal_name, Target(session.src_uri), page)} "
-                     f"({session.start_date.year}) | {ROLE_NAMES[role.role]} | {escape(role.detail, extra='|')} "
+    for meeting, role in record.roles:
+        paragraphs = ", ".join(_link(str(n), Target(meeting.src_uri, f"para_{n}"), page) for n in role.paragraphs)
+        lines.append(f"| {_link(meeting.ordinal_name, Target(meeting.src_uri), page)} "
+                     f"({meeting.start_date.year}) | {ROLE_NAMES[role.role]} | {escape(role.detail, extra='|')} "
                      f"| {paragraphs} |")
     return lines + [""]
 
@@ -118,8 +118,8 @@ def entity_page(record: EntityRecord, archive: Archive) -> str:
     lines += _roles_table(record, page) if record.roles else ["No role recorded at a meeting in the archive.", ""]
     lines += ["## Mentions {#mentions}", "", f"{len(record.mentions)} mentions in the reports of the archive.", ""]
     for mention in record.mentions:
-        session = archive.session_at(mention.src_uri)
-        label = f"{session.body.code} {session.number}, {citation_label(mention.cited_at.anchor)}" if session else ""
+        meeting = archive.meeting_at(mention.src_uri)
+        label = f"{meeting.body.code} {meeting.number}, {citation_label(mention.cited_at.anchor)}" if meeting else ""
         lines.append(f"- {_link(label, mention.cited_at, page)}: {escape(snippet(mention, archive))}")
     lines += ["", "## Recommendations of meetings attended {#recommendations}", ""]
     lines += _attended_recommendations(record, archive, page)
@@ -131,19 +131,19 @@ def _attended_recommendations(record: EntityRecord, archive: Archive, page: str)
     report page and on the theme pages: copying it onto every country page would make the
     archive's size grow with countries times meetings)."""
     lines: list[str] = []
-    for session in record.attended():
-        report = archive.reports.get(session.src_uri)
+    for meeting in record.attended():
+        report = archive.reports.get(meeting.src_uri)
         if report is None or not report.recommendations:
             continue
-        target = Target(session.src_uri, "chp_I__recommendations")
-        lines.append(f"- {_link(f'{session.ordinal_name} ({session.start_date.year})', target, page)}"
-                     f"{{#{_slug(session.id)}}}: {len(report.recommendations)} recommendations")
+        target = Target(meeting.src_uri, "chp_I__recommendations")
+        lines.append(f"- {_link(f'{meeting.ordinal_name} ({meeting.start_date.year})', target, page)}"
+                     f"{{#{_slug(meeting.id)}}}: {len(report.recommendations)} recommendations")
     return (lines + [""]) if lines else ["None in the archive.", ""]
 
 
-def _recommendation_line(element: Element, session: Session, page: str) -> str:
+def _recommendation_line(element: Element, meeting: Meeting, page: str) -> str:
     label = citation_label(element.id)
-    return f"- {_link(label, Target(session.src_uri, element.id), page)} {escape(element.plain_text)}"
+    return f"- {_link(label, Target(meeting.src_uri, element.id), page)} {escape(element.plain_text)}"
 
 
 # -- the country index --------------------------------------------------------
@@ -159,7 +159,7 @@ def countries_index(records: dict[str, EntityRecord], archive: Archive) -> str:
         "they attended.", "",
         "## Participation by meeting {#participation}", "",
     ]
-    lines += participation_matrix(records, archive.sessions_sorted(), page)
+    lines += participation_matrix(records, archive.meetings_sorted(), page)
     for region in sorted({r.entity.region for r in countries}):
         in_region = [r for r in countries if r.entity.region == region]
         lines += [f"## {escape(region)} ({len(in_region)}) {{#region_{_slug(region)}}}", ""]
@@ -180,21 +180,21 @@ def _index_table(records: list[EntityRecord], page: str) -> list[str]:
 # -- themes and working-group issues ------------------------------------------
 
 def _issue_heading(issue: WorkingGroupIssue, page: str, level: str = "###") -> list[str]:
-    session = issue.session
-    return [f"{level} {escape(session.ordinal_name)} ({session.start_date.year}), issue {issue.number}: "
+    meeting = issue.meeting
+    return [f"{level} {escape(meeting.ordinal_name)} ({meeting.start_date.year}), issue {issue.number}: "
             f"{escape(issue.title)} {{#{issue.anchor}}}", ""]
 
 
 def _issue_body(issue: WorkingGroupIssue, page: str) -> list[str]:
-    session = issue.session
-    lines = [f"In the report: {_link('recommendations', Target(session.src_uri, issue.heading.id), page)}.", ""]
+    meeting = issue.meeting
+    lines = [f"In the report: {_link('recommendations', Target(meeting.src_uri, issue.heading.id), page)}.", ""]
     lines += ["**Recommendations**", ""]
-    lines += [_recommendation_line(e, session, page) for e in issue.recommendations] or ["- None."]
+    lines += [_recommendation_line(e, meeting, page) for e in issue.recommendations] or ["- None."]
     lines += ["", "**Observations and conclusions**", ""]
     for element in issue.observations:
         indent = "    " if element.kind == "subparagraph" else ""
         shown = citation_label(element.id).removeprefix("para. ")
-        lines.append(f"{indent}- {_link(shown, Target(session.src_uri, element.id), page)} {escape(element.plain_text)}")
+        lines.append(f"{indent}- {_link(shown, Target(meeting.src_uri, element.id), page)} {escape(element.plain_text)}")
     return lines + [""]
 
 
@@ -213,7 +213,7 @@ def theme_page(subject: Theme, issues: list[WorkingGroupIssue], topics: list[Pro
         lines += ["## Proposed topics {#proposed}", ""]
         for topic in proposed:
             source = Target(topic.proposed_by.src_uri, f"para_{topic.paragraph}")
-            lines.append(f"- For the {_link(topic.session.ordinal_name, Target(topic.session.src_uri), page)}, "
+            lines.append(f"- For the {_link(topic.meeting.ordinal_name, Target(topic.meeting.src_uri), page)}, "
                          f"proposed in {_link(f'paragraph {topic.paragraph} ({topic.letter})', source, page)} "
                          f"of the report of the {escape(topic.proposed_by.ordinal_name)}: {escape(topic.text)}")
         lines.append("")
@@ -243,11 +243,11 @@ def working_groups_page(issues: list[WorkingGroupIssue]) -> str:
     ]
     current = None
     for issue in issues:
-        if issue.session != current:
-            current = issue.session
+        if issue.meeting != current:
+            current = issue.meeting
             lines += [f"## {_link(current.ordinal_name, Target(current.src_uri), page)} "
                       f"({current.start_date.year}) {{#{_slug(current.id)}}}", ""]
         themes = ", ".join(_link(theme(t).name, Target(theme_uri(t)), page) for t in issue.themes) or "not yet tagged"
-        lines.append(f"- {_link(f'Issue {issue.number}', Target(issue.session.src_uri, issue.heading.id), page)}: "
+        lines.append(f"- {_link(f'Issue {issue.number}', Target(issue.meeting.src_uri, issue.heading.id), page)}: "
                      f"{escape(issue.title)} (themes: {themes})")
     return "\n".join(lines) + "\n"

@@ -13,7 +13,7 @@ import re
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
-from cnd_archive.model.archive import Archive, Session
+from cnd_archive.model.archive import Archive, Meeting
 from cnd_archive.indexes.documents import DocumentEntry
 from cnd_archive.references.followup import Review, ReviewIndex
 from cnd_archive.references.linker import Resolver
@@ -40,12 +40,12 @@ def review_record(review: Review) -> dict[str, Any]:
     }
 
 
-def _agenda_of_report(report: Report, session: Session) -> list[dict[str, Any]]:
+def _agenda_of_report(report: Report, meeting: Meeting) -> list[dict[str, Any]]:
     adopting = next((e.id for e in report.elements
                      if e.kind == "paragraph" and _ADOPTED_RE.search(e.plain_text)), None)
     items = [e for e in report.elements if e.kind == "item" and adopting and
              (e.parent == adopting or (e.parent or "").startswith(f"{adopting}__item_"))]
-    return [_agenda_record(e, Target(session.src_uri, e.id), adopting or "") for e in items]
+    return [_agenda_record(e, Target(meeting.src_uri, e.id), adopting or "") for e in items]
 
 
 def _agenda_record(element: Element, target: Target, list_id: str) -> dict[str, Any]:
@@ -57,45 +57,45 @@ def _agenda_record(element: Element, target: Target, list_id: str) -> dict[str, 
     return {"number": number, "title": element.plain_text, "url": target.url}
 
 
-def _agenda_of_placeholder(session: Session, archive: Archive) -> list[dict[str, Any]]:
-    _, items, _ = provisional_agenda_items(session, archive)
+def _agenda_of_placeholder(meeting: Meeting, archive: Archive) -> list[dict[str, Any]]:
+    _, items, _ = provisional_agenda_items(meeting, archive)
     list_id = items[0].parent or "" if items else ""
-    return [_agenda_record(e, Target(session.src_uri, agenda_anchor(e, list_id)), list_id) for e in items]
+    return [_agenda_record(e, Target(meeting.src_uri, agenda_anchor(e, list_id)), list_id) for e in items]
 
 
-def session_record(session: Session, archive: Archive, reviews: ReviewIndex) -> dict[str, Any]:
-    report = archive.reports.get(session.src_uri)
-    follows = next((r.reviewed.id for r in reviews.by.get(session, [])), None)
+def session_record(meeting: Meeting, archive: Archive, reviews: ReviewIndex) -> dict[str, Any]:
+    report = archive.reports.get(meeting.src_uri)
+    follows = next((r.reviewed.id for r in reviews.by.get(meeting, [])), None)
     return {
-        "id": session.id,
-        "body": session.body.code,
-        "number": session.number,
-        "title": str(session.meta.get("report_title") or f"{session.ordinal_name} of {session.body.title_phrase}"),
-        "start_date": session.start_date.isoformat(),
-        "end_date": session.end_date.isoformat(),
-        "city": session.city,
-        "country": session.country,
-        "url": Target(session.src_uri).url,
-        "status": session.status,
-        "agenda": _agenda_of_report(report, session) if report else _agenda_of_placeholder(session, archive),
+        "id": meeting.id,
+        "body": meeting.body.code,
+        "number": meeting.number,
+        "title": str(meeting.meta.get("report_title") or f"{meeting.ordinal_name} of {meeting.body.title_phrase}"),
+        "start_date": meeting.start_date.isoformat(),
+        "end_date": meeting.end_date.isoformat(),
+        "city": meeting.city,
+        "country": meeting.country,
+        "url": Target(meeting.src_uri).url,
+        "status": meeting.kind,
+        "agenda": _agenda_of_report(report, meeting) if report else _agenda_of_placeholder(meeting, archive),
         "follows_up": follows,
-        "reviewed_in": [review_record(r) for r in reviews.of.get(session, [])],
+        "reviewed_in": [review_record(r) for r in reviews.of.get(meeting, [])],
     }
 
 
 def recommendation_records(archive: Archive, reviews: ReviewIndex) -> list[dict[str, Any]]:
     records = []
-    for session in archive.sessions:
-        report = archive.reports.get(session.src_uri)
-        reviewed_in = [review_record(r) for r in reviews.of.get(session, [])]
+    for meeting in archive.meetings:
+        report = archive.reports.get(meeting.src_uri)
+        reviewed_in = [review_record(r) for r in reviews.of.get(meeting, [])]
         for element in report.recommendations if report else []:
             records.append({
-                "id": f"{session.id}-rec-{element.issue}{element.label}",
-                "session": session.id,
+                "id": f"{meeting.id}-rec-{element.issue}{element.label}",
+                "session": meeting.id,
                 "issue": element.issue,
                 "letter": element.label,
                 "text": element.plain_text,
-                "url": Target(session.src_uri, element.id).url,
+                "url": Target(meeting.src_uri, element.id).url,
                 "reviewed_in": reviewed_in,
             })
     return records
@@ -127,12 +127,12 @@ def country_records(publication: Publication) -> list[dict[str, Any]]:
             "kind": entity.kind,
             "url": Target(entity_uri(entity.id)).url,
             "roles": [{
-                "session": session.id,
+                "session": meeting.id,
                 "role": role.role,
                 "detail": role.detail or None,
-                "paragraphs": [Target(session.src_uri, f"para_{n}").url for n in role.paragraphs],
-                "url": Target(session.src_uri, f"para_{role.paragraphs[0]}").url,
-            } for session, role in record.roles],
+                "paragraphs": [Target(meeting.src_uri, f"para_{n}").url for n in role.paragraphs],
+                "url": Target(meeting.src_uri, f"para_{role.paragraphs[0]}").url,
+            } for meeting, role in record.roles],
             "mentions": list(dict.fromkeys(m.cited_at.url for m in record.mentions)),
         })
     return records
@@ -145,13 +145,13 @@ def theme_records(publication: Publication) -> list[dict[str, Any]]:
         "unbis": theme.unbis or None,
         "url": Target(theme_uri(theme.id)).url,
         "issues": [{
-            "session": issue.session.id,
+            "session": issue.meeting.id,
             "issue": issue.number,
             "title": issue.title,
-            "url": Target(issue.session.src_uri, issue.heading.id).url,
+            "url": Target(issue.meeting.src_uri, issue.heading.id).url,
         } for issue in publication.issues if theme.id in issue.themes],
         "proposed_topics": [{
-            "session": topic.session.id,
+            "session": topic.meeting.id,
             "text": topic.text,
             "url": Target(topic.proposed_by.src_uri, f"para_{topic.paragraph}").url,
         } for topic in publication.topics if theme.id in topic.themes],
@@ -162,7 +162,7 @@ def archive_record(publication: Publication, entries: list[DocumentEntry]) -> di
     archive, reviews, resolver = publication.archive, publication.review_index, publication.resolver
     return {
         "$schema": "archive.schema.json",
-        "sessions": [session_record(s, archive, reviews) for s in archive.sessions_sorted()],
+        "sessions": [session_record(s, archive, reviews) for s in archive.meetings_sorted()],
         "recommendations": recommendation_records(archive, reviews),
         "documents": document_records(entries, resolver),
         "countries": country_records(publication),
@@ -173,9 +173,9 @@ def archive_record(publication: Publication, entries: list[DocumentEntry]) -> di
 def participation_rows(publication: Publication) -> list[dict[str, Any]]:
     return [{
         "participant": record.entity.id, "name": record.entity.name, "kind": record.entity.kind,
-        "session": session.id, "role": role.role, "detail": role.detail,
+        "session": meeting.id, "role": role.role, "detail": role.detail,
         "paragraphs": " ".join(str(n) for n in role.paragraphs),
-    } for record in publication.entities.values() for session, role in record.roles]
+    } for record in publication.entities.values() for meeting, role in record.roles]
 
 
 def _csv(rows: list[dict[str, Any]], columns: list[str]) -> str:

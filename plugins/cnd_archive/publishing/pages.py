@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from cnd_archive.model.archive import Archive, Session
+from cnd_archive.model.archive import Archive, Meeting
 from cnd_archive.registry.bodies import Body
 from cnd_archive.importing.markdown_writer import escape
 from cnd_archive.publishing.anchoring import number_link
@@ -22,7 +22,7 @@ from cnd_archive.model.report import Element, Report
 from cnd_archive.indexes.themes import ProposedTopic, theme
 
 FOLLOWUP_CLASS = "cnd-followup"
-STATUS_TEXT = {"report": "Report in the archive", "placeholder": "Report not yet in the archive"}
+KIND_TEXT = {"report": "Report in the archive", "placeholder": "Report not yet in the archive"}
 _LEADING_MARKER_RE = re.compile(r"^(?:\d{1,4}\\\.|\([a-z]{1,2}\))\s+")
 
 
@@ -37,22 +37,22 @@ def format_dates(start: dt.date, end: dt.date) -> str:
     return f"{start.day} {start:%B %Y}–{end.day} {end:%B %Y}"
 
 
-def venue(session: Session) -> str:
-    return f"{session.city}, {country_name(session.country)}"
+def venue(meeting: Meeting) -> str:
+    return f"{meeting.city}, {country_name(meeting.country)}"
 
 
 def body_index_uri(body: Body) -> str:
     return f"{body.slug}/index.md"
 
 
-def body_page(body: Body, sessions: list[Session], matrix: list[str] | None = None) -> str:
+def body_page(body: Body, meetings: list[Meeting], matrix: list[str] | None = None) -> str:
     """The page of one body: what it is, and a table of its meetings."""
     rows = [
         f"| [{escape(s.ordinal_name)}]({s.number}.md) | {s.number} | {format_dates(s.start_date, s.end_date)} "
-        f"| {escape(venue(s), extra='|')} | {STATUS_TEXT[s.status]} |"
-        for s in sessions
+        f"| {escape(venue(s), extra='|')} | {KIND_TEXT[s.kind]} |"
+        for s in meetings
     ]
-    in_archive = sum(1 for s in sessions if s.status == "report")
+    in_archive = sum(1 for s in meetings if s.kind == "report")
     return "\n".join([
         "---", f"title: {body.code}", "---", "",
         f"# {escape(body.name)} ({body.code}) {{#title}}", "",
@@ -60,7 +60,7 @@ def body_page(body: Body, sessions: list[Session], matrix: list[str] | None = No
         f"{escape(body.established_by)}. Its members meet once a year to review drug "
         f"trafficking trends in the region, the implementation of the recommendations of "
         f"their previous {body.meeting_word.lower()}, and topics discussed in working groups.", "",
-        f"The archive knows of {len(sessions)} {body.meeting_word.lower()}s of this body; "
+        f"The archive knows of {len(meetings)} {body.meeting_word.lower()}s of this body; "
         f"the reports of {in_archive} are in it.", "",
         "## Meetings {#meetings}", "",
         "| Meeting | Number | Dates | Venue | Status |",
@@ -70,25 +70,25 @@ def body_page(body: Body, sessions: list[Session], matrix: list[str] | None = No
     ])
 
 
-def placeholder_page(session: Session, approving: Session | None, agenda: list[Element],
+def placeholder_page(meeting: Meeting, approving: Meeting | None, agenda: list[Element],
                      reviewing: list[Review], archive: Archive) -> str:
     """A known meeting whose report is not in the archive yet: the facts we hold."""
-    body = session.body
+    body = meeting.body
     lines = [
-        f"# {escape(session.ordinal_name)} of {escape(body.title_phrase)} {{#title}}", "",
+        f"# {escape(meeting.ordinal_name)} of {escape(body.title_phrase)} {{#title}}", "",
         '!!! warning "Report not yet in the archive"', "",
         "    The report of this meeting has not been added to the archive yet. "
         "This page holds what the archive knows of the meeting from other sources.", "",
         f"- **Body:** [{escape(body.name)}](index.md)",
-        f"- **Meeting:** {session.number}",
-        f"- **Dates:** {format_dates(session.start_date, session.end_date)}",
-        f"- **Venue:** {escape(venue(session))}",
-        f"- **Status:** {STATUS_TEXT[session.status]}", "",
+        f"- **Meeting:** {meeting.number}",
+        f"- **Dates:** {format_dates(meeting.start_date, meeting.end_date)}",
+        f"- **Venue:** {escape(venue(meeting))}",
+        f"- **Status:** {KIND_TEXT[meeting.kind]}", "",
     ]
     if approving is not None and agenda:
         lines += provisional_agenda(approving, agenda[0].parent or "", agenda)
     for review in reviewing:
-        target = recommendations_target(archive, review.reviewed).markdown_from(session.src_uri)
+        target = recommendations_target(archive, review.reviewed).markdown_from(meeting.src_uri)
         lines += [f"Item {review.agenda_number} of this Meeting's provisional agenda is to review the "
                   f"implementation of the [recommendations of the {escape(review.reviewed.ordinal_name)}]"
                   f"({target}).", ""]
@@ -100,7 +100,7 @@ def proposed_topics_section(topics: list[ProposedTopic]) -> str:
     if not topics:
         return ""
     first = topics[0]
-    source = Target(first.proposed_by.src_uri, f"para_{first.paragraph}").markdown_from(first.session.src_uri)
+    source = Target(first.proposed_by.src_uri, f"para_{first.paragraph}").markdown_from(first.meeting.src_uri)
     lines = ["## Proposed topics {#proposed_topics}", "",
              f"Subjects proposed for the working groups by the {escape(first.proposed_by.ordinal_name)} "
              f"([report, paragraph {first.paragraph}]({source})):", ""]
@@ -110,16 +110,16 @@ def proposed_topics_section(topics: list[ProposedTopic]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def recommendations_section(session: Session, reviewed: list[Review]) -> str:
+def recommendations_section(meeting: Meeting, reviewed: list[Review]) -> str:
     """The landing place of links to a placeholder meeting's recommendations."""
     lines = ["## Recommendations {#recommendations}", "",
              "The recommendations adopted by this meeting are not in the archive yet.", ""]
     if reviewed:
-        lines.append(review_note(reviewed, session, "these recommendations"))
+        lines.append(review_note(reviewed, meeting, "these recommendations"))
     return "\n".join(lines) + "\n"
 
 
-def review_note(reviews: list[Review], page: Session, subject: str | None) -> str:
+def review_note(reviews: list[Review], page: Meeting, subject: str | None) -> str:
     """A styled "Follow-up:" paragraph; without a subject, the short form under one recommendation."""
     if subject is None:
         parts = [f"[{'to be reviewed' if r.scheduled else 'reviewed'} by the "
@@ -130,7 +130,7 @@ def review_note(reviews: list[Review], page: Session, subject: str | None) -> st
     return f"**Follow-up:** {sentence}.\n{{: .{FOLLOWUP_CLASS} }}"
 
 
-def _review_phrase(review: Review, page: Session) -> str:
+def _review_phrase(review: Review, page: Meeting) -> str:
     where = review.agenda_item.markdown_from(page.src_uri)
     name = escape(review.reviewing.ordinal_name)
     if review.scheduled:
@@ -144,15 +144,15 @@ def _review_phrase(review: Review, page: Session) -> str:
     return phrase
 
 
-def provisional_agenda_items(session: Session, archive: Archive) -> tuple[Session | None, list[Element], list[Problem]]:
+def provisional_agenda_items(meeting: Meeting, archive: Archive) -> tuple[Meeting | None, list[Element], list[Problem]]:
     """The items of the agenda that the previous meeting approved for this one, from its report."""
-    source = session.meta.get("provisional_agenda")
+    source = meeting.meta.get("provisional_agenda")
     if source is None:
         return None, [], []
-    document = archive.documents[session.src_uri]
+    document = archive.documents[meeting.src_uri]
     where = document.line_of("provisional_agenda")
     number = source.get("paragraph") if isinstance(source, dict) else None
-    approving = archive.session(session.body.code, session.number - 1)
+    approving = archive.meeting(meeting.body.code, meeting.number - 1)
     report = archive.reports.get(approving.src_uri) if approving else None
     if not isinstance(number, int) or report is None or approving is None:
         return None, [], [Problem(document.path, where, "provisional_agenda needs 'paragraph: N' of the "
@@ -179,7 +179,7 @@ def agenda_anchor(item: Element, list_paragraph: str) -> str:
     return "agenda" + item.id.removeprefix(list_paragraph)
 
 
-def provisional_agenda(approving: Session, paragraph: str, items: list[Element]) -> list[str]:
+def provisional_agenda(approving: Meeting, paragraph: str, items: list[Element]) -> list[str]:
     number = paragraph.removeprefix("para_")
     lines = [
         "## Provisional agenda {#provisional_agenda}", "",
@@ -214,23 +214,23 @@ def search_page() -> str:
     ])
 
 
-def report_facts(session: Session) -> str:
+def report_facts(meeting: Meeting) -> str:
     """A line of facts under a report's title; it carries the citation the Cite buttons copy."""
-    issued = session.meta.get("issued")
-    parts = [f"**{escape(session.body.code)}, {escape(session.ordinal_name)}**",
-             escape(venue(session)), format_dates(session.start_date, session.end_date)]
+    issued = meeting.meta.get("issued")
+    parts = [f"**{escape(meeting.body.code)}, {escape(meeting.ordinal_name)}**",
+             escape(venue(meeting)), format_dates(meeting.start_date, meeting.end_date)]
     if isinstance(issued, dt.date):
         parts.append(f"issued {issued.day} {issued:%B %Y}")
-    if session.meta.get("job_number"):
-        parts.append(f"job number {escape(str(session.meta['job_number']))}")
-    cite = str(session.meta.get("report_title") or f"{session.ordinal_name} of {session.body.title_phrase}")
+    if meeting.meta.get("job_number"):
+        parts.append(f"job number {escape(str(meeting.meta['job_number']))}")
+    cite = str(meeting.meta.get("report_title") or f"{meeting.ordinal_name} of {meeting.body.title_phrase}")
     cite_attribute = cite.replace("\\", "").replace('"', "&quot;").replace("}", "")
     return " · ".join(parts) + f'\n{{: .cnd-report-facts data-cite="{cite_attribute}" }}'
 
 
 def home_summary(archive: Archive, recommendations: int, documents: int, countries: int) -> str:
     """Counts, the latest meeting and the ways in, for the home page."""
-    reports = [s for s in archive.sessions if s.status == "report"]
+    reports = [s for s in archive.meetings if s.kind == "report"]
     latest = max(reports, key=lambda s: s.start_date) if reports else None
     lines = [
         '<form class="cnd-search cnd-search--home" role="search" action="search/" method="get">',
@@ -239,7 +239,7 @@ def home_summary(archive: Archive, recommendations: int, documents: int, countri
         '<button type="submit">Search</button>',
         "</form>", "",
         f"The archive holds **{len(reports)} report{'s' if len(reports) != 1 else ''}** of "
-        f"{len(archive.sessions)} known meetings, with **{recommendations} recommendations**, "
+        f"{len(archive.meetings)} known meetings, with **{recommendations} recommendations**, "
         f"**{documents} cited documents** and **{countries} countries and organisations**.", "",
     ]
     if latest is not None:
@@ -249,7 +249,7 @@ def home_summary(archive: Archive, recommendations: int, documents: int, countri
     lines += [
         "Ways in:", "",
         *[f"- [By meeting: {escape(body.short_name)} ({body.code})]({body_index_uri(body)})"
-          for body in {s.body.code: s.body for s in archive.sessions_sorted()}.values()],
+          for body in {s.body.code: s.body for s in archive.meetings_sorted()}.values()],
         "- [By theme](themes/index.md) and [working-group issue](working-groups.md)",
         "- [By country or organisation](countries/index.md)",
         "- [By document](documents.md)",

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from cnd_archive.indexes import documents as documents_module
 from cnd_archive.publishing import open_data
-from cnd_archive.model.archive import Archive, Session
+from cnd_archive.model.archive import Archive, Meeting
 from cnd_archive.registry.bodies import all_bodies
 from cnd_archive.errors import Problem
 from cnd_archive.references.followup import Review, ReviewIndex, find_reviews, recommendations_target
@@ -59,10 +59,10 @@ class Publication:
         publication.problems += archive.problems
         publication.reviews = find_reviews(archive)
         publication.review_index = ReviewIndex.of_reviews(publication.reviews)
-        for session in archive.sessions:
-            report = archive.reports.get(session.src_uri)
+        for meeting in archive.meetings:
+            report = archive.reports.get(meeting.src_uri)
             if report is not None:
-                publication.mentions[session.src_uri] = scan(report, session)
+                publication.mentions[meeting.src_uri] = scan(report, meeting)
         publication.read_indexes()
         publication.render_pages()
         publication.render_generated()
@@ -73,18 +73,18 @@ class Publication:
     def read_indexes(self) -> None:
         """Participation roles and themes from front matter, each checked against the text."""
         gazetteer = load_gazetteer()
-        for session in self.archive.sessions_sorted():
-            document = self.archive.documents[session.src_uri]
-            report = self.archive.reports.get(session.src_uri)
+        for meeting in self.archive.meetings_sorted():
+            document = self.archive.documents[meeting.src_uri]
+            report = self.archive.reports.get(meeting.src_uri)
             if report is None:
-                topics, problems = proposed_topics(self.archive, session, document)
+                topics, problems = proposed_topics(self.archive, meeting, document)
                 self.topics += topics
                 self.problems += problems
                 continue
             roles, problems = read_roles(document, gazetteer)
             self.problems += problems + check_roles(roles, report, gazetteer)
-            self.roles[session.src_uri] = roles
-            issues, problems = working_group_issues(report, session, document)
+            self.roles[meeting.src_uri] = roles
+            issues, problems = working_group_issues(report, meeting, document)
             self.issues += issues
             self.problems += problems
 
@@ -92,79 +92,79 @@ class Publication:
 
     def anchors_by_uri(self) -> dict[str, set[str]]:
         known: dict[str, set[str]] = {}
-        for session in self.archive.sessions:
-            report = self.archive.reports.get(session.src_uri)
+        for meeting in self.archive.meetings:
+            report = self.archive.reports.get(meeting.src_uri)
             if report is not None:
                 footnotes = {f"fn:{label}" for label in report.footnote_labels}
-                known[session.src_uri] = {e.id for e in report.elements} | footnotes
+                known[meeting.src_uri] = {e.id for e in report.elements} | footnotes
         return known
 
     def render_pages(self) -> None:
         anchors = self.anchors_by_uri()
-        for session in self.archive.sessions:
-            if session.status == "report":
-                markdown = self.render_report(session)
+        for meeting in self.archive.meetings:
+            if meeting.kind == "report":
+                markdown = self.render_report(meeting)
             else:
-                markdown = self.render_placeholder(session)
-                anchors[session.src_uri] = _anchors_in(markdown)
-            self.pages[session.src_uri] = markdown
-        for session in self.archive.sessions:
-            document = self.archive.documents[session.src_uri]
+                markdown = self.render_placeholder(meeting)
+                anchors[meeting.src_uri] = _anchors_in(markdown)
+            self.pages[meeting.src_uri] = markdown
+        for meeting in self.archive.meetings:
+            document = self.archive.documents[meeting.src_uri]
             self.problems += broken_page_links(document.body, document.body_line, document.path,
-                                               session.src_uri, anchors)
+                                               meeting.src_uri, anchors)
 
-    def render_report(self, session: Session) -> str:
-        report = self.archive.reports[session.src_uri]
-        mentions = self.mentions[session.src_uri]
+    def render_report(self, meeting: Meeting) -> str:
+        report = self.archive.reports[meeting.src_uri]
+        mentions = self.mentions[meeting.src_uri]
         self.problems += unresolved_meetings(mentions, self.archive, report.path)
-        replacements = self.resolver.replacements(mentions, session)
+        replacements = self.resolver.replacements(mentions, meeting)
         explicit, problems = explicit_symbol_replacements(report.body, report.body_line, report.path,
-                                                          self.resolver, session.src_uri)
+                                                          self.resolver, meeting.src_uri)
         self.problems += problems
         for line, items in explicit.items():
             replacements.setdefault(line, []).extend(items)
-        notes = self.followup_notes(session)
+        notes = self.followup_notes(meeting)
         title = next((e for e in report.elements if e.kind == "title"), None)
         if title is not None:
-            notes.setdefault(title.line, []).insert(0, report_facts(session))
+            notes.setdefault(title.line, []).insert(0, report_facts(meeting))
         return publish(report, replacements, notes)
 
-    def followup_notes(self, session: Session) -> dict[int, list[str]]:
+    def followup_notes(self, meeting: Meeting) -> dict[int, list[str]]:
         """Notes after the recommendations heading and after each recommendation."""
-        reviews = self.review_index.of.get(session, [])
-        report = self.archive.reports[session.src_uri]
+        reviews = self.review_index.of.get(meeting, [])
+        report = self.archive.reports[meeting.src_uri]
         if not reviews:
             return {}
         notes: dict[int, list[str]] = {}
-        heading = recommendations_target(self.archive, session).anchor
+        heading = recommendations_target(self.archive, meeting).anchor
         for element in report.elements:
             if element.id == heading:
-                notes.setdefault(element.line, []).append(review_note(reviews, session, "these recommendations"))
+                notes.setdefault(element.line, []).append(review_note(reviews, meeting, "these recommendations"))
             elif element.recommendation:
-                notes.setdefault(element.end_line, []).append(review_note(reviews, session, None))
+                notes.setdefault(element.end_line, []).append(review_note(reviews, meeting, None))
         return notes
 
-    def render_placeholder(self, session: Session) -> str:
-        approving, agenda, problems = provisional_agenda_items(session, self.archive)
+    def render_placeholder(self, meeting: Meeting) -> str:
+        approving, agenda, problems = provisional_agenda_items(meeting, self.archive)
         self.problems += problems
-        document = self.archive.documents[session.src_uri]
+        document = self.archive.documents[meeting.src_uri]
         explicit, problems = explicit_symbol_replacements(document.body, document.body_line, document.path,
-                                                          self.resolver, session.src_uri)
+                                                          self.resolver, meeting.src_uri)
         self.problems += problems
         body = apply_replacements(document.body, document.body_line, explicit)
-        reviewing = self.review_index.by.get(session, [])
-        reviewed = self.review_index.of.get(session, [])
-        topics = [t for t in self.topics if t.session == session]
+        reviewing = self.review_index.by.get(meeting, [])
+        reviewed = self.review_index.of.get(meeting, [])
+        topics = [t for t in self.topics if t.meeting == meeting]
         markdown = "\n".join([
-            placeholder_page(session, approving, agenda, reviewing, self.archive),
+            placeholder_page(meeting, approving, agenda, reviewing, self.archive),
             proposed_topics_section(topics),
             body,
-            recommendations_section(session, reviewed),
+            recommendations_section(meeting, reviewed),
         ])
-        mentions = scan_text(markdown, session)
-        self.mentions[session.src_uri] = mentions
+        mentions = scan_text(markdown, meeting)
+        self.mentions[meeting.src_uri] = mentions
         self.problems += unresolved_meetings(mentions, self.archive, document.path)
-        return apply_replacements(markdown, 1, self.resolver.replacements(mentions, session))
+        return apply_replacements(markdown, 1, self.resolver.replacements(mentions, meeting))
 
     # -- generated pages and data --------------------------------------------
 
@@ -172,10 +172,10 @@ class Publication:
         # Mentions of placeholders are known only once their pages are rendered.
         self.entities = collect_entities(self.archive, self.roles, self.mentions, load_gazetteer())
         for body in all_bodies():
-            sessions = self.archive.sessions_of(body)
-            if sessions:
-                matrix = participation_matrix(self.entities, sessions, body_index_uri(body))
-                self.generated[body_index_uri(body)] = body_page(body, sessions, matrix)
+            meetings = self.archive.meetings_of(body)
+            if meetings:
+                matrix = participation_matrix(self.entities, meetings, body_index_uri(body))
+                self.generated[body_index_uri(body)] = body_page(body, meetings, matrix)
         entries = documents_module.collect(self.archive, self.mentions)
         self.generated[DOCUMENTS_URI] = documents_module.index_page(entries, self.archive, self.resolver)
         self.generated[COUNTRIES_INDEX] = countries_index(self.entities, self.archive)
@@ -200,9 +200,9 @@ class Publication:
         """Every page's URL with its anchors: the promise that permalinks.json records."""
         current: dict[str, list[str]] = {Target(uri).url: [] for uri in other_pages}
         anchors = self.anchors_by_uri()
-        for session in self.archive.sessions:
-            ids = anchors.get(session.src_uri) or _anchors_in(self.pages.get(session.src_uri, ""))
-            current[Target(session.src_uri).url] = sorted(ids)
+        for meeting in self.archive.meetings:
+            ids = anchors.get(meeting.src_uri) or _anchors_in(self.pages.get(meeting.src_uri, ""))
+            current[Target(meeting.src_uri).url] = sorted(ids)
         for uri, markdown in self.generated.items():
             current[Target(uri).url] = sorted(_anchors_in(markdown))
         return current

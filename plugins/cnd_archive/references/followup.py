@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from cnd_archive.model.archive import Archive, Session
+from cnd_archive.model.archive import Archive, Meeting
 from cnd_archive.layout import Target
 from cnd_archive.references.meetings import find_meetings
 from cnd_archive.model.report import Element, Report
@@ -21,9 +21,9 @@ FOLLOW_UP_RE = re.compile(r"^(?:[IVXLC]+\.\s+)?Implementation of the recommendat
 
 @dataclass(frozen=True)
 class Review:
-    reviewed: Session
+    reviewed: Meeting
     """The meeting whose recommendations are reviewed."""
-    reviewing: Session
+    reviewing: Meeting
     scheduled: bool
     """True while the review is only on a provisional agenda."""
     agenda_item: Target
@@ -32,34 +32,34 @@ class Review:
     """The paragraphs of the chapter that reports on the review."""
 
 
-def _reviewed_number(element: Element, session: Session) -> int | None:
+def _reviewed_number(element: Element, meeting: Meeting) -> int | None:
     if not FOLLOW_UP_RE.match(element.plain_text):
         return None
-    mentions = [m for m in find_meetings(element.text, session.body.code) if m.about_recommendations]
-    return mentions[0].number if mentions and mentions[0].body == session.body.code else None
+    mentions = [m for m in find_meetings(element.text, meeting.body.code) if m.about_recommendations]
+    return mentions[0].number if mentions and mentions[0].body == meeting.body.code else None
 
 
-def _discussion(report: Report, session: Session) -> tuple[Target, ...]:
+def _discussion(report: Report, meeting: Meeting) -> tuple[Target, ...]:
     chapters = [e.id for e in report.elements
-                if e.kind == "chapter" and _reviewed_number(e, session) == session.number - 1]
-    return tuple(Target(session.src_uri, e.id) for e in report.elements
+                if e.kind == "chapter" and _reviewed_number(e, meeting) == meeting.number - 1]
+    return tuple(Target(meeting.src_uri, e.id) for e in report.elements
                  if e.kind == "paragraph" and e.parent in chapters)
 
 
 def find_reviews(archive: Archive) -> list[Review]:
     reviews: list[Review] = []
-    for session in archive.sessions:
-        report = archive.reports.get(session.src_uri)
+    for meeting in archive.meetings:
+        report = archive.reports.get(meeting.src_uri)
         if report is None:
             continue
         for item in report.elements:
             if item.kind != "item" or "__subpara_" in item.id:
                 continue
-            number = _reviewed_number(item, session)
-            if number == session.number - 1:
-                review = _held_review(archive, report, session, item, number)
-            elif number == session.number:
-                review = _scheduled_review(archive, session, item)
+            number = _reviewed_number(item, meeting)
+            if number == meeting.number - 1:
+                review = _held_review(archive, report, meeting, item, number)
+            elif number == meeting.number:
+                review = _scheduled_review(archive, meeting, item)
             else:
                 review = None
             if review is not None:
@@ -67,43 +67,43 @@ def find_reviews(archive: Archive) -> list[Review]:
     return reviews
 
 
-def _held_review(archive: Archive, report: Report, session: Session, item: Element, number: int) -> Review | None:
-    reviewed = archive.session(session.body.code, number)
+def _held_review(archive: Archive, report: Report, meeting: Meeting, item: Element, number: int) -> Review | None:
+    reviewed = archive.meeting(meeting.body.code, number)
     if reviewed is None:
         return None
-    return Review(reviewed, session, False, Target(session.src_uri, item.id), item.label,
-                  _discussion(report, session))
+    return Review(reviewed, meeting, False, Target(meeting.src_uri, item.id), item.label,
+                  _discussion(report, meeting))
 
 
-def _scheduled_review(archive: Archive, session: Session, item: Element) -> Review | None:
-    following = archive.session(session.body.code, session.number + 1)
-    if following is None or following.status == "report":
+def _scheduled_review(archive: Archive, meeting: Meeting, item: Element) -> Review | None:
+    following = archive.meeting(meeting.body.code, meeting.number + 1)
+    if following is None or following.kind == "report":
         return None  # the following meeting's own adopted agenda tells what happened
     agenda = following.meta.get("provisional_agenda")
     shows_agenda = isinstance(agenda, dict) and item.parent == f"para_{agenda.get('paragraph')}"
     target = (Target(following.src_uri, f"agenda__item_{item.label}") if shows_agenda
-              else Target(session.src_uri, item.id))
-    return Review(session, following, True, target, item.label)
+              else Target(meeting.src_uri, item.id))
+    return Review(meeting, following, True, target, item.label)
 
 
-def recommendations_target(archive: Archive, session: Session) -> Target:
+def recommendations_target(archive: Archive, meeting: Meeting) -> Target:
     """Where a link to "the recommendations of this meeting" lands."""
-    report = archive.reports.get(session.src_uri)
+    report = archive.reports.get(meeting.src_uri)
     if report is None:
-        return Target(session.src_uri, "recommendations")
+        return Target(meeting.src_uri, "recommendations")
     ids = report.by_id()
     for candidate in ("chp_I__recommendations", "chp_I"):
         if candidate in ids:
-            return Target(session.src_uri, candidate)
-    return Target(session.src_uri)
+            return Target(meeting.src_uri, candidate)
+    return Target(meeting.src_uri)
 
 
 @dataclass
 class ReviewIndex:
     """Reviews grouped by the meeting reviewed and the meeting reviewing, built once."""
 
-    of: dict[Session, list[Review]]
-    by: dict[Session, list[Review]]
+    of: dict[Meeting, list[Review]]
+    by: dict[Meeting, list[Review]]
 
     @classmethod
     def of_reviews(cls, reviews: list[Review]) -> ReviewIndex:

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from cnd_archive.model.archive import Archive, Session
+from cnd_archive.model.archive import Archive, Meeting
 from cnd_archive.errors import Problem
 from cnd_archive.references.followup import recommendations_target
 from cnd_archive.registry.gazetteer import load_gazetteer
@@ -65,7 +65,7 @@ def _enclosing(report: Report) -> tuple[list[int], list[str]]:
     return [e.line for e in ordered], [e.id for e in ordered]
 
 
-def scan(report: Report, session: Session) -> list[Mention]:
+def scan(report: Report, meeting: Meeting) -> list[Mention]:
     """Every symbol and meeting mention of one report, with the element it is cited in."""
     starts, ids = _enclosing(report)
 
@@ -76,28 +76,28 @@ def scan(report: Report, session: Session) -> list[Mention]:
         position = bisect.bisect_right(starts, number) - 1
         return ids[position] if position >= 0 else ""
 
-    return _scan_lines(report.body, report.body_line, session, cited_at, entities=True)
+    return _scan_lines(report.body, report.body_line, meeting, cited_at, entities=True)
 
 
-def scan_text(text: str, session: Session) -> list[Mention]:
+def scan_text(text: str, meeting: Meeting) -> list[Mention]:
     """Symbols and meetings in a page that has no report model (a placeholder); lines count from 1.
 
     Countries are linked from reports only: a placeholder's facts are not the record.
     """
-    return _scan_lines(text, 1, session, lambda number, line: "", entities=False)
+    return _scan_lines(text, 1, meeting, lambda number, line: "", entities=False)
 
 
-def _scan_lines(text: str, first_line: int, session: Session,
+def _scan_lines(text: str, first_line: int, meeting: Meeting,
                 cited_at: Callable[[int, str], str], entities: bool) -> list[Mention]:
     mentions: list[Mention] = []
     for index, line in enumerate(text.split("\n")):
         number = first_line + index
-        target = Target(session.src_uri, cited_at(number, line))
-        mentions += _line_mentions(line, number, target, session, entities)
+        target = Target(meeting.src_uri, cited_at(number, line))
+        mentions += _line_mentions(line, number, target, meeting, entities)
     return mentions
 
 
-def _line_mentions(line: str, number: int, cited_at: Target, session: Session, entities: bool) -> list[Mention]:
+def _line_mentions(line: str, number: int, cited_at: Target, meeting: Meeting, entities: bool) -> list[Mention]:
     # Text a contributor already linked is theirs: nothing inside a link is linked again.
     found: list[Mention] = [Mention("", number, m.start(), m.end(), "", cited_at)
                             for m in _MARKDOWN_LINK_RE.finditer(line)]
@@ -105,15 +105,15 @@ def _line_mentions(line: str, number: int, cited_at: Target, session: Session, e
     symbol_mentions: list[SymbolMention] = [m for m in find_symbols(line) if m.symbols]
     for s in symbol_mentions:
         if not any(f.start < s.end and s.start < f.end for f in found):
-            found.append(Mention(session.src_uri, number, s.start, s.end, s.wording, cited_at, symbols=s.symbols))
-    for m in find_meetings(line, session.body.code):
+            found.append(Mention(meeting.src_uri, number, s.start, s.end, s.wording, cited_at, symbols=s.symbols))
+    for m in find_meetings(line, meeting.body.code):
         if not any(f.start < m.end and m.start < f.end for f in found):
-            found.append(Mention(session.src_uri, number, m.start, m.end, m.wording, cited_at,
+            found.append(Mention(meeting.src_uri, number, m.start, m.end, m.wording, cited_at,
                                  meeting=m, heading=heading))
     if entities and not heading:
         for e in load_gazetteer().find(line):
             if not any(f.start < e.end and e.start < f.end for f in found):
-                found.append(Mention(session.src_uri, number, e.start, e.end, e.wording, cited_at, entity=e.entity))
+                found.append(Mention(meeting.src_uri, number, e.start, e.end, e.wording, cited_at, entity=e.entity))
     return sorted((f for f in found if f.wording), key=lambda f: f.start)
 
 
@@ -124,9 +124,9 @@ class Resolver:
     language: str = "en"
 
     def __post_init__(self) -> None:
-        self._held = {str(s.meta["symbol"]): s for s in self.archive.sessions if s.meta.get("symbol")}
+        self._held = {str(s.meta["symbol"]): s for s in self.archive.meetings if s.meta.get("symbol")}
 
-    def held_documents(self) -> dict[str, Session]:
+    def held_documents(self) -> dict[str, Meeting]:
         """Symbols of the documents the archive holds (a report's own symbol)."""
         return self._held
 
@@ -138,17 +138,17 @@ class Resolver:
             return Target(held.src_uri).markdown_from(page_uri)
         return resolver_url(symbols[0], self.language, self.resolver_base)
 
-    def meeting_target(self, mention: Mention, page: Session) -> Target | None:
-        meeting = mention.meeting
-        assert meeting is not None
-        session = self.archive.session(meeting.body, meeting.number)
-        if session is None:
+    def meeting_target(self, mention: Mention, page: Meeting) -> Target | None:
+        cited = mention.meeting
+        assert cited is not None
+        meeting = self.archive.meeting(cited.body, cited.number)
+        if meeting is None:
             return None
-        if meeting.about_recommendations:
-            return recommendations_target(self.archive, session)
-        return Target(session.src_uri)
+        if cited.about_recommendations:
+            return recommendations_target(self.archive, meeting)
+        return Target(meeting.src_uri)
 
-    def replacements(self, mentions: list[Mention], page: Session) -> dict[int, list[Replacement]]:
+    def replacements(self, mentions: list[Mention], page: Meeting) -> dict[int, list[Replacement]]:
         out: dict[int, list[Replacement]] = {}
         for mention in mentions:
             href = self.href(mention, page)
@@ -157,15 +157,15 @@ class Resolver:
                     Replacement(mention.start, mention.end, f"[{mention.wording}]({href})"))
         return out
 
-    def href(self, mention: Mention, page: Session) -> str | None:
+    def href(self, mention: Mention, page: Meeting) -> str | None:
         if mention.entity:
             return Target(entity_uri(mention.entity)).markdown_from(page.src_uri)
         if mention.symbols:
             return self.symbol_target(mention.symbols, page.src_uri)
-        meeting = mention.meeting
-        assert meeting is not None
-        is_self = (meeting.body, meeting.number) == (page.body.code, page.number)
-        if is_self and (mention.heading or not meeting.about_recommendations):
+        cited = mention.meeting
+        assert cited is not None
+        is_self = (cited.body, cited.number) == (page.body.code, page.number)
+        if is_self and (mention.heading or not cited.about_recommendations):
             return None  # a page does not link to itself, except to its own recommendations
         target = self.meeting_target(mention, page)
         return target.markdown_from(page.src_uri) if target else None
@@ -176,7 +176,7 @@ def unresolved_meetings(mentions: list[Mention], archive: Archive, path: str) ->
     problems = []
     for mention in mentions:
         meeting = mention.meeting
-        if meeting is not None and archive.session(meeting.body, meeting.number) is None:
+        if meeting is not None and archive.meeting(meeting.body, meeting.number) is None:
             problems.append(Problem(path, mention.line,
                                     f"'{mention.wording[:60]}' names {meeting.body} meeting {meeting.number}, "
                                     "which has no page",

@@ -282,7 +282,7 @@ def time_phases(archive: Path, n: int, profile: bool) -> tuple[PhaseTimes, str]:
     from cnd_archive.registry.bodies import all_bodies
     from cnd_archive.registry.gazetteer import load_gazetteer
     from cnd_archive.publishing.publication import Publication
-    from cnd_archive.indexes.themes import vocabulary
+    from cnd_archive.registry.themes import vocabulary
 
     install_overflow(archive)
     load_gazetteer(), all_bodies(), vocabulary()  # loaded once per process: not a cost of N

@@ -55,7 +55,7 @@ from cnd_archive.registry.bodies import Body, all_bodies, venue_countries  # noq
 from cnd_archive.model.frontmatter import split  # noqa: E402
 from cnd_archive.registry.gazetteer import Gazetteer, load_gazetteer  # noqa: E402
 from cnd_archive.references.ordinals import MAX_ORDINAL, int_to_ordinal  # noqa: E402
-from cnd_archive.indexes.themes import vocabulary  # noqa: E402
+from cnd_archive.registry.themes import vocabulary  # noqa: E402
 
 SOURCE = ROOT / "content" / "honlac" / "27.md"
 MAX_REPORTS_PER_BODY = MAX_ORDINAL - 2

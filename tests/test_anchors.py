@@ -1,24 +1,4 @@
-import pytest
-
 from cnd_archive.model import anchors
-
-
-@pytest.mark.parametrize(("numeral", "value"), [("I", 1), ("IV", 4), ("IX", 9), ("XI", 11),
-                                                 ("XIV", 14), ("XL", 40), ("XCIX", 99)])
-def test_roman_numerals_both_ways(numeral: str, value: int) -> None:
-    assert anchors.roman_to_int(numeral) == value
-    assert anchors.int_to_roman(value) == numeral
-
-
-@pytest.mark.parametrize("numeral", ["IIII", "VX", "", "A", "ic"])
-def test_malformed_roman_numerals_are_refused(numeral: str) -> None:
-    with pytest.raises(ValueError):
-        anchors.roman_to_int(numeral)
-
-
-def test_letters_continue_doubled_after_z() -> None:
-    assert [anchors.letter_index(x) for x in ("a", "b", "z", "aa", "bb")] == [1, 2, 26, 27, 28]
-    assert anchors.index_letter(27) == "aa"
 
 
 def test_ids_follow_the_akn_pattern() -> None:

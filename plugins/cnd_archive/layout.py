@@ -1,22 +1,115 @@
-"""Where a link points, written as a relative Markdown link or a site-relative URL."""
+"""Where everything lives in the site: page URIs, generated anchor names, navigation order.
+
+A page is named by its Markdown source (``honlac/27.md``), as MkDocs checks links to
+sources; ``Target.url`` gives the published, directory-style URL (``honlac/27/``). Ids
+of the report's own elements come from printed numbers (``model.anchors``); the ids
+below are those of what the archive adds to a page.
+"""
 
 from __future__ import annotations
 
 import posixpath
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+
+from cnd_archive.registry.gazetteer import Entity
+
+HOME = "index.md"
+DOCUMENTS = "documents.md"
+SEARCH = "search.md"
+WORKING_GROUPS = "working-groups.md"
+OPEN_DATA_PAGE = "data.md"
+COUNTRIES_INDEX = "countries/index.md"
+THEMES_INDEX = "themes/index.md"
+DATA_DIR = "data"
+"""Open data files, under the site root."""
+PERMALINK_SCRIPT = "assets/permalinks.js"
+
+RECOMMENDATIONS_HEADING = "chp_I__recommendations"
+"""The heading the importer gives the recommendations of chapter I."""
+RECOMMENDATIONS_CHAPTER = "chp_I"
+"""UN reports of these meetings put the adopted recommendations in chapter I."""
+PLACEHOLDER_RECOMMENDATIONS = "recommendations"
+"""Where links to the recommendations of a meeting whose report is not yet here land."""
+PROVISIONAL_AGENDA = "provisional_agenda"
+PROPOSED_TOPICS = "proposed_topics"
+
+
+def meeting_uri(body_slug: str, number: int) -> str:
+    return f"{body_slug}/{number}.md"
+
+
+def body_index_uri(body_slug: str) -> str:
+    return f"{body_slug}/index.md"
+
+
+def entity_uri(entity: Entity) -> str:
+    """Page of a country ("countries/arg.md") or an organisation ("organisations/unodc.md")."""
+    folder = "countries" if entity.kind == "country" else "organisations"
+    return f"{folder}/{entity.id.lower()}.md"
+
+
+def theme_uri(theme_id: str) -> str:
+    return f"themes/{theme_id}.md"
 
 
 def page_url(src_uri: str) -> str:
     """Site-relative URL of a page with directory URLs: "honlac/27.md" -> "honlac/27/"."""
     path = src_uri.removesuffix(".md")
     if path == "index" or path.endswith("/index"):
-        path = path.removesuffix("index")
-        return path
+        return path.removesuffix("index")
     return path + "/"
+
+
+def resolve_relative(page_uri: str, path: str) -> str:
+    """The source a relative link written on page_uri points to."""
+    return posixpath.normpath(posixpath.join(posixpath.dirname(page_uri), path)).lstrip("/")
+
+
+# -- anchors the archive adds ---------------------------------------------------
+
+def agenda_anchor(item_id: str, list_paragraph: str) -> str:
+    """A provisional agenda item on the page of the meeting it is for: agenda__item_4."""
+    return "agenda" + item_id.removeprefix(list_paragraph)
+
+
+def agenda_item_anchor(number: str) -> str:
+    return f"agenda__item_{number}"
+
+
+def document_anchor(symbol: str) -> str:
+    return "doc_" + re.sub(r"[^A-Za-z0-9]+", "_", symbol).strip("_")
+
+
+def slug(text: str) -> str:
+    """An id from a name or a meeting id: "Latin America" -> "latin_america"."""
+    return re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_")
+
+
+def issue_anchor(meeting_id: str, number: int) -> str:
+    """A working-group issue on a theme page: honlac_27__issue_2."""
+    return f"{meeting_id.replace('-', '_')}__issue_{number}"
+
+
+# -- navigation -----------------------------------------------------------------
+
+def navigation_order(body_slugs: Iterable[str]) -> list[str]:
+    """Top-level entries, by the prefix of their source: home, each body, then the indexes."""
+    return [HOME, *(f"{slug}/" for slug in body_slugs), "countries/", "themes/", WORKING_GROUPS,
+            DOCUMENTS, OPEN_DATA_PAGE]
+
+
+FOLDED_SECTIONS = (COUNTRIES_INDEX, THEMES_INDEX)
+"""Sections of one page per country or theme show their index only in the navigation."""
+HIDDEN_FOLDERS = ("organisations/",)
+"""Folders of generated pages reached from an index, never listed in the navigation."""
 
 
 @dataclass(frozen=True)
 class Target:
+    """A page of the site, and optionally an anchor on it."""
+
     src_uri: str
     """The Markdown source of the page, e.g. "honlac/27.md"."""
     anchor: str = ""

@@ -21,12 +21,13 @@ from mkdocs.structure.pages import Page
 
 from cnd_archive.model import archive as archive_module
 from cnd_archive.model.archive import Archive
-from cnd_archive.registry.bodies import all_bodies
+from cnd_archive.registry.bodies import Body, all_bodies
 from cnd_archive.errors import Problem
 from cnd_archive.publishing.footnotes import show_printed_markers
-from cnd_archive.publishing.index_pages import COUNTRIES_INDEX, THEMES_INDEX, WORKING_GROUPS
+from cnd_archive.layout import (FOLDED_SECTIONS, HIDDEN_FOLDERS, HOME, PERMALINK_SCRIPT, body_index_uri,
+                                navigation_order)
 from cnd_archive.checking.checker import held_to_record
-from cnd_archive.publishing.permalink_record import RECORD_FILE, SCRIPT_URI, Record, anchor_script, redirect_pages
+from cnd_archive.publishing.permalink_record import RECORD_FILE, Record, anchor_script, redirect_pages
 from cnd_archive.publishing.publication import Publication
 from cnd_archive.publishing.search_index import SearchIndexError, build_index
 
@@ -75,13 +76,13 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         path = project / self.config.permalinks
         if not path.exists():
             log.info("no permalink record at %s: published anchors are not checked", path)
-            return {SCRIPT_URI: anchor_script(Record())}
+            return {PERMALINK_SCRIPT: anchor_script(Record())}
         other_pages = [f.src_uri for f in files.documentation_pages()
                        if not f.generated_by and self.archive.meeting_at(f.src_uri) is None]
         record, problems = held_to_record(self.publication, other_pages, path, os.path.relpath(path))
         self.report(problems)
         record = record or Record()
-        return {SCRIPT_URI: anchor_script(record), **redirect_pages(record)}
+        return {PERMALINK_SCRIPT: anchor_script(record), **redirect_pages(record)}
 
     def add_generated(self, files: Files, config: MkDocsConfig, uri: str, content: str) -> None:
         existing = files.get_file_from_path(uri)
@@ -93,13 +94,14 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         files.append(File.generated(config, uri, content=content))
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
-        by_slug = {b.slug: b for b in all_bodies()}
+        bodies = all_bodies()
         for item in nav.items:
             if isinstance(item, Section):
-                self.order_body_section(item, by_slug)
+                self.order_body_section(item, bodies)
                 self.fold_index_section(item)
         nav.items[:] = [i for i in nav.items if not self.is_folder_of_generated_pages(i)]
-        nav.items.sort(key=self.top_level_rank)
+        order = navigation_order(body.slug for body in all_bodies())
+        nav.items.sort(key=lambda item: self.top_level_rank(item, order))
         self.relink_pages(nav)
         return nav
 
@@ -108,18 +110,17 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         """A section of one page per country or theme shows its index only: hundreds of
         entries in every page's navigation would cost readers and the build alike."""
         index = next((p for p in section.children if isinstance(p, Page)
-                      and p.file.src_uri in (COUNTRIES_INDEX, THEMES_INDEX)), None)
+                      and p.file.src_uri in FOLDED_SECTIONS), None)
         if index is not None:
             section.children[:] = [index]
 
     @staticmethod
     def is_folder_of_generated_pages(item: Any) -> bool:
         return isinstance(item, Section) and all(
-            isinstance(p, Page) and p.file.src_uri.startswith("organisations/") for p in item.children)
+            isinstance(p, Page) and p.file.src_uri.startswith(HIDDEN_FOLDERS) for p in item.children)
 
     @staticmethod
-    def top_level_rank(item: Any) -> int:
-        order = ["index.md", "honlac/", "countries/", "themes/", WORKING_GROUPS, "documents.md", "data.md"]
+    def top_level_rank(item: Any, order: list[str]) -> int:
         uri = item.file.src_uri if isinstance(item, Page) else next(
             (p.file.src_uri for p in item.children if isinstance(p, Page)), "")
         return next((rank for rank, prefix in enumerate(order) if uri.startswith(prefix)), len(order))
@@ -141,12 +142,10 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             page.previous_page = nav.pages[index - 1] if index > 0 else None
             page.next_page = nav.pages[index + 1] if index + 1 < len(nav.pages) else None
 
-    def order_body_section(self, section: Section, by_slug: dict[str, Any]) -> None:
+    def order_body_section(self, section: Section, bodies: tuple[Body, ...]) -> None:
         """Name a body's section after the body and list its meetings by number."""
-        index = next((p for p in section.children if isinstance(p, Page) and p.file.src_uri.endswith("/index.md")), None)
-        if index is None:
-            return
-        body = by_slug.get(index.file.src_uri.split("/")[0])
+        uris = {p.file.src_uri for p in section.children if isinstance(p, Page)}
+        body = next((b for b in bodies if body_index_uri(b.slug) in uris), None)
         if body is None:
             return
         section.title = f"{body.code}: {body.short_name}"
@@ -161,7 +160,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         neutralise_markup(page.meta)
         if page.file.src_uri in self.archive.withheld:
             return WITHHELD
-        if page.file.src_uri == "index.md":
+        if page.file.src_uri == HOME:
             return self.publication.home_page(markdown)
         return self.publication.pages.get(page.file.src_uri, markdown)
 

@@ -12,25 +12,7 @@ from typing import Any
 import yaml
 
 from cnd_archive.importing.structure import Block, BlockKind, Footnote, Structure
-
-_MARKER_RE = re.compile(r"(\[\^[^\]\s]+\])")
-_ESCAPES = {c: "\\" + c for c in "\\`*_[]{}"}
-_ESCAPES.update({"<": "&lt;", ">": "&gt;"})
-_ENTITY_RE = re.compile(r"&(?=#?\w+;)")
-
-
-def escape(text: str, extra: str = "") -> str:
-    """Make report text literal in Markdown, keeping footnote markers ``[^1]`` as markup."""
-    parts = _MARKER_RE.split(text)
-    return "".join(part if index % 2 else _escape_plain(part, extra)
-                   for index, part in enumerate(parts))
-
-
-def _escape_plain(text: str, extra: str) -> str:
-    text = _ENTITY_RE.sub("&amp;", text)
-    table = {**_ESCAPES, **{c: "\\" + c for c in extra}}
-    return "".join(table.get(c, c) for c in text)
-
+from cnd_archive.model.markdown_text import escape
 
 SCHEMA_COMMENT = "# yaml-language-server: $schema=../../plugins/cnd_archive/data/meeting.schema.json\n"
 """Lets editors check the front matter as it is typed (content/<body>/<number>.md)."""

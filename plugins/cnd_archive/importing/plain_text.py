@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from cnd_archive.errors import Problem
+from cnd_archive.model.numbering import ANNEX_RE, LETTER
 
 MAX_SOURCE_BYTES = 5 * 1024 * 1024
 """A report is about 50 KB; anything a hundred times larger is not one."""
@@ -26,9 +27,8 @@ _FOOTNOTE_RE = re.compile(
 )
 _ISSUE_RE = re.compile(r"^Issue (?P<number>\d+)\.\s+(?P<text>\S.*)$")
 _LETTER_HEADING_RE = re.compile(r"^(?P<label>[A-Z]{1,6})\.\s+(?P<text>\S.*)$")
-_ANNEX_RE = re.compile(r"^Annex(?:\s+(?P<label>[IVX]+|\d+))?$")
 _PARAGRAPH_RE = re.compile(r"^(?P<number>\d{1,4})\.\s+(?P<text>\S.*)$")
-_SUBPARAGRAPH_RE = re.compile(r"^\((?P<letter>[a-z]|([a-z])\2)\)\s+(?P<text>\S.*)$")
+_SUBPARAGRAPH_RE = re.compile(rf"^\((?P<letter>{LETTER})\)\s+(?P<text>\S.*)$")
 _MARKER_RE = re.compile(rf"\s?(?P<sup>[{SUPERSCRIPT_DIGITS}]+)")
 
 
@@ -114,7 +114,7 @@ def _classify(number: int, raw: str) -> Line:
         match = pattern.match(text)
         if match:
             return Line(number, kind, match["text"], match[group])
-    annex = _ANNEX_RE.match(text)
+    annex = ANNEX_RE.match(text)
     if annex:
         return Line(number, Kind.ANNEX, text, annex["label"] or "")
     return Line(number, Kind.TEXT, text)

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from enum import Enum
 
-from cnd_archive.model import anchors
+from cnd_archive.model import anchors, numbering
 from cnd_archive.errors import ContentError, Problem
 from cnd_archive.importing.plain_text import Kind, Line, Source, read_lines, superscript_markers
 
@@ -221,7 +221,7 @@ class _Assembler:
         self.add(Block(BlockKind.ITEM, line.text, line.number, label=line.label))
 
     def take_subparagraph(self, line: Line) -> None:
-        index = anchors.letter_index(line.label)
+        index = numbering.letter_index(line.label)
         last = self.last
         if last is not None and self.continues_inline_list(last, index):
             self.join(last, Line(line.number, Kind.TEXT, f"({line.label}) {line.text}"))
@@ -243,14 +243,12 @@ class _Assembler:
             return False
         if last.kind is BlockKind.PARAGRAPH and self.letters != 0:
             return False
-        return f"({anchors.index_letter(index - 1)}) " in last.text and not is_terminated(last.text)
+        return f"({numbering.index_letter(index - 1)}) " in last.text and not is_terminated(last.text)
 
     def check_letter(self, line: Line, index: int, previous: int) -> int:
-        if index != previous + 1:
-            expected = anchors.index_letter(previous + 1)
-            what = "repeats" if index <= previous else "jumps"
-            self.fail(line, f"subparagraph ({line.label}) {what}: expected ({expected})",
-                      "check the source for a lost or doubled subparagraph")
+        problem = numbering.letter_out_of_sequence(line.label, previous)
+        if problem:
+            self.fail(line, problem, "check the source for a lost or doubled subparagraph")
         return index
 
     def take_issue(self, line: Line) -> None:
@@ -266,16 +264,16 @@ class _Assembler:
     def take_labelled_heading(self, line: Line) -> None:
         label = line.label
         open_block = self.open_text_block()
-        expected_section = anchors.index_letter(self.sections + 1).upper() if self.chapter else ""
+        expected_section = numbering.index_letter(self.sections + 1).upper() if self.chapter else ""
         if label == expected_section:
             self.add_section(line)
-        elif label == anchors.int_to_roman(self.chapters + 1):
+        elif label == numbering.int_to_roman(self.chapters + 1):
             self.add_chapter(line)
         elif open_block is not None:
             self.join(open_block, Line(line.number, Kind.TEXT, f"{label}. {line.text}"))
         elif _is_roman(label):
             self.fail(line, f"chapter {label} out of order: expected "
-                            f"{anchors.int_to_roman(self.chapters + 1)}",
+                            f"{numbering.int_to_roman(self.chapters + 1)}",
                       "check the source for a lost or doubled chapter")
             self.add_chapter(line)
         else:
@@ -285,7 +283,7 @@ class _Assembler:
 
     def add_chapter(self, line: Line) -> None:
         self.end_list()
-        self.chapters = anchors.roman_to_int(line.label)
+        self.chapters = numbering.roman_to_int(line.label)
         self.chapter = anchors.chapter_id(line.label)
         self.sections = self.issues = self.unnumbered_headings = 0
         self.add(Block(BlockKind.HEADING, line.text, line.number, label=line.label, level=2,
@@ -319,7 +317,7 @@ class _Assembler:
 
 def _is_roman(label: str) -> bool:
     try:
-        anchors.roman_to_int(label)
+        numbering.roman_to_int(label)
     except ValueError:
         return False
     return True

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from cnd_archive.model.archive import Archive, Meeting
 from cnd_archive.registry.gazetteer import Entity, Gazetteer
-from cnd_archive.references.linker import Mention
+from cnd_archive.references.mentions import Mention
 from cnd_archive.indexes.roles import Role
 
 ATTENDING_ROLES = ("member", "observer", "host")
@@ -17,8 +17,11 @@ class EntityRecord:
     entity: Entity
     roles: list[tuple[Meeting, Role]] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
-    _grouped: dict[Meeting, list[Role]] | None = field(default=None, repr=False)
-    _grouped_count: int = field(default=0, repr=False)
+    _by_meeting: dict[Meeting, list[Role]] = field(default_factory=dict, repr=False)
+
+    def add_role(self, meeting: Meeting, role: Role) -> None:
+        self.roles.append((meeting, role))
+        self._by_meeting.setdefault(meeting, []).append(role)
 
     def attended(self) -> list[Meeting]:
         """Meetings the participant took part in, in order."""
@@ -26,14 +29,7 @@ class EntityRecord:
         return sorted(meetings.values(), key=lambda s: (s.body.code, s.number))
 
     def roles_in(self, meeting: Meeting) -> list[Role]:
-        return self._by_session().get(meeting, [])
-
-    def _by_session(self) -> dict[Meeting, list[Role]]:
-        if self._grouped is None or self._grouped_count != len(self.roles):
-            self._grouped, self._grouped_count = {}, len(self.roles)
-            for meeting, role in self.roles:
-                self._grouped.setdefault(meeting, []).append(role)
-        return self._grouped
+        return self._by_meeting.get(meeting, [])
 
 
 def collect(archive: Archive, roles: dict[str, list[Role]], mentions: dict[str, list[Mention]],
@@ -48,7 +44,7 @@ def collect(archive: Archive, roles: dict[str, list[Role]], mentions: dict[str, 
 
     for meeting in sorted(archive.meetings, key=lambda s: (s.body.code, s.number)):
         for role in roles.get(meeting.src_uri, []):
-            record(role.participant).roles.append((meeting, role))
+            record(role.participant).add_role(meeting, role)
         for mention in mentions.get(meeting.src_uri, []):
             if mention.entity and meeting.kind == "report":
                 record(mention.entity).mentions.append(mention)

@@ -16,7 +16,8 @@ from typing import Any
 from cnd_archive.errors import Problem
 from cnd_archive.model.frontmatter import Document
 from cnd_archive.registry.gazetteer import EntityMention, Gazetteer
-from cnd_archive.model.report import Element, Report, plain_text
+from cnd_archive.model.markdown_text import plain_text
+from cnd_archive.model.report import Element, Report
 
 ROLES = ("member", "observer", "host", "officer", "national-report", "questionnaire", "statement")
 ROLE_NAMES = {

@@ -11,26 +11,18 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass, field
-from functools import cache
-from importlib import resources
 from typing import Any
-
-import yaml
 
 from cnd_archive.model.archive import Archive, Meeting
 from cnd_archive.errors import Problem
 from cnd_archive.model.frontmatter import Document
+from cnd_archive.layout import issue_anchor
+from cnd_archive.model.anchors import paragraph_id
 from cnd_archive.model.report import Element, Report
+from cnd_archive.registry.themes import vocabulary
 
 _ISSUE_TITLE_RE = re.compile(r"^Issue \d+\.\s+")
 _INLINE_ITEM_RE = re.compile(r"\((?P<letter>[a-z])\)\s+(?P<text>.+?)(?=;?\s*(?:and\s+)?\([a-z]\)\s|[;.]?\s*$)", re.S)
-
-
-@dataclass(frozen=True)
-class Theme:
-    id: str
-    name: str
-    unbis: str = ""
 
 
 @dataclass
@@ -46,7 +38,7 @@ class WorkingGroupIssue:
 
     @property
     def anchor(self) -> str:
-        return f"{self.meeting.id.replace('-', '_')}__issue_{self.number}"
+        return issue_anchor(self.meeting.id, self.number)
 
 
 @dataclass(frozen=True)
@@ -58,16 +50,6 @@ class ProposedTopic:
     letter: str
     text: str
     themes: tuple[str, ...]
-
-
-@cache
-def vocabulary() -> tuple[Theme, ...]:
-    text = resources.files("cnd_archive").joinpath("data/themes.yml").read_text("utf-8")
-    return tuple(Theme(**entry) for entry in yaml.safe_load(text))
-
-
-def theme(theme_id: str) -> Theme:
-    return next(t for t in vocabulary() if t.id == theme_id)
 
 
 def _check_theme_ids(values: Any, document: Document, line: int) -> tuple[list[str], list[Problem]]:
@@ -135,7 +117,7 @@ def proposed_topics(archive: Archive, meeting: Meeting, document: Document) -> t
     previous = archive.meeting(meeting.body.code, meeting.number - 1)
     report = archive.reports.get(previous.src_uri) if previous else None
     number = raw.get("paragraph") if isinstance(raw, dict) else None
-    paragraph = report.by_id().get(f"para_{number}") if report else None
+    paragraph = report.by_id().get(paragraph_id(number)) if report and isinstance(number, int) else None
     if previous is None or paragraph is None or not isinstance(raw.get("topics"), list):
         return [], [Problem(document.path, line, "proposed_topics needs the paragraph of the previous "
                             "meeting's report that lists them, and a list of topics",

@@ -8,47 +8,8 @@ from __future__ import annotations
 
 import re
 
-_ROMAN_RE = re.compile(r"^(?=[MDCLXVI])M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
-_ROMAN_VALUES = (("M", 1000), ("CM", 900), ("D", 500), ("CD", 400), ("C", 100), ("XC", 90),
-                 ("L", 50), ("XL", 40), ("X", 10), ("IX", 9), ("V", 5), ("IV", 4), ("I", 1))
-
 ID_RE = re.compile(r"^[a-z][A-Za-z0-9_]*$")
 """Every element id: ASCII, safe in a URL fragment and a file name."""
-
-
-def roman_to_int(numeral: str) -> int:
-    if not _ROMAN_RE.match(numeral):
-        raise ValueError(f"not a roman numeral: {numeral!r}")
-    total, rest = 0, numeral
-    for symbol, value in _ROMAN_VALUES:
-        while rest.startswith(symbol):
-            total += value
-            rest = rest[len(symbol):]
-    return total
-
-
-def int_to_roman(n: int) -> str:
-    if not 0 < n < 4000:
-        raise ValueError(f"no roman numeral for {n}")
-    out = []
-    for symbol, value in _ROMAN_VALUES:
-        count, n = divmod(n, value)
-        out.append(symbol * count)
-    return "".join(out)
-
-
-def letter_index(letter: str) -> int:
-    """(a) -> 1 ... (z) -> 26, (aa) -> 27: UN texts double the letter after (z)."""
-    if not re.fullmatch(r"[a-z]|([a-z])\1", letter):
-        raise ValueError(f"not a subparagraph letter: {letter!r}")
-    return ord(letter[0]) - ord("a") + 1 + (26 if len(letter) == 2 else 0)
-
-
-def index_letter(index: int) -> str:
-    if not 1 <= index <= 52:
-        raise ValueError(f"no subparagraph letter for {index}")
-    base = chr(ord("a") + (index - 1) % 26)
-    return base * (2 if index > 26 else 1)
 
 
 def chapter_id(numeral: str) -> str:

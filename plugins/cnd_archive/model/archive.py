@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from cnd_archive.registry.bodies import Body, all_bodies
+from cnd_archive.layout import meeting_uri
+from cnd_archive.registry.bodies import Body, body_by_code
 from cnd_archive.errors import Problem
 from cnd_archive.model.frontmatter import MAX_FILE_BYTES, Document, split
 from cnd_archive.model.safety import unsafe_front_matter, unsafe_markdown
@@ -49,11 +50,6 @@ class Meeting:
     @property
     def id(self) -> str:
         return f"{self.body.slug}-{self.number}"
-
-    @property
-    def url(self) -> str:
-        """Site-relative URL of the meeting's page."""
-        return f"{self.body.slug}/{self.number}/"
 
     @property
     def ordinal_name(self) -> str:
@@ -139,12 +135,13 @@ def _add_meeting(archive: Archive, document: Document, src_uri: str, tokens: lis
     if type_problems:
         archive.problems += type_problems
         return
-    body = next((b for b in all_bodies() if b.code == meta["body"]), None)
-    if body is None:
-        archive.problems.append(Problem(document.path, document.line_of("body"), f"unknown body {meta['body']!r}",
-                                        "use one of " + ", ".join(b.code for b in all_bodies())))
+    try:
+        body = body_by_code(meta["body"])
+    except KeyError as error:
+        archive.problems.append(Problem(document.path, document.line_of("body"), str(error.args[0]),
+                                        "correct the body's code"))
         return
-    expected_uri = f"{body.slug}/{meta['meeting']}.md"
+    expected_uri = meeting_uri(body.slug, meta["meeting"])
     if src_uri != expected_uri:
         archive.problems.append(Problem(document.path, 1, f"a {body.code} meeting {meta['meeting']} "
                                         f"page must be at {expected_uri}", "move or rename the file"))

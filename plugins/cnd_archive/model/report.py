@@ -14,25 +14,19 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
 
-from cnd_archive.model import anchors
+from cnd_archive.layout import RECOMMENDATIONS_CHAPTER
+from cnd_archive.model import anchors, numbering
 from cnd_archive.errors import Problem
 from cnd_archive.model.frontmatter import Document
+from cnd_archive.model.markdown_text import EXPLICIT_ID_RE, plain_text
 
 _CHAPTER_RE = re.compile(r"^(?P<label>[IVXLC]+)\. \S")
 _SECTION_RE = re.compile(r"^(?P<label>[A-Z])\. \S")
 _ISSUE_RE = re.compile(r"^Issue (?P<label>\d+)\. \S")
-_ANNEX_RE = re.compile(r"^Annex(?: (?P<label>[IVX]+|\d+))?$")
-_EXPLICIT_ID_RE = re.compile(r"\s*\{#(?P<id>[^}\s]*)\}\s*$")
-_NUMBER_RE = re.compile(r"^(?P<label>\d{1,4})\\\. ")
-_LETTER_RE = re.compile(r"^\((?P<label>[a-z]|([a-z])\2)\) ")
+_NUMBER_RE = re.compile(rf"^(?P<label>{numbering.NUMBER})\\\. ")
+_LETTER_RE = re.compile(rf"^\((?P<label>{numbering.LETTER})\) ")
 
-_LEADING_LABEL_RE = re.compile(r"^(?:\d{1,4}\\\.|\((?:[a-z]|([a-z])\1)\))\s+")
-_FOOTNOTE_DEF_RE = re.compile(r"^\[\^([^\]\s]+)\]:", re.MULTILINE)
-_FOOTNOTE_REF_RE = re.compile(r"\[\^[^\]\s]+\]")
-_ESCAPE_RE = re.compile(r"\\([!-/:-@\[-`{-~])")
 
-RECOMMENDATIONS_CHAPTER = "chp_I"
-"""UN reports of these meetings put the adopted recommendations in chapter I."""
 
 
 @dataclass(frozen=True)
@@ -52,7 +46,7 @@ class Element:
     @property
     def plain_text(self) -> str:
         """The words of the element without Markdown escapes, footnote markers or its number."""
-        return plain_text(_LEADING_LABEL_RE.sub("", self.text))
+        return plain_text(numbering.LEADING_MARKER_RE.sub("", self.text))
 
 
 @dataclass(frozen=True)
@@ -61,12 +55,6 @@ class Table:
     header: list[str]
     rows: list[tuple[int, list[str]]]
     """(line, cells) of each body row."""
-
-
-def plain_text(markdown_inline: str) -> str:
-    text = _FOOTNOTE_REF_RE.sub("", markdown_inline)
-    text = _EXPLICIT_ID_RE.sub("", text)
-    return _ESCAPE_RE.sub(r"\1", text).strip()
 
 
 @dataclass
@@ -82,9 +70,7 @@ class Report:
     _ids: dict[str, Element] = field(default_factory=dict, repr=False)
 
     def by_id(self) -> dict[str, Element]:
-        """Elements by id; built once the report is read, then reused by every index."""
-        if len(self._ids) != len(self.elements):
-            self._ids = {e.id: e for e in self.elements}
+        """Elements by id, built once when the report has been read."""
         return self._ids
 
     @property
@@ -162,7 +148,7 @@ class _Reader:
         line = self.line_of(open_token)
         level = int(open_token.tag[1])
         text = inline.content
-        explicit = _EXPLICIT_ID_RE.search(text)
+        explicit = EXPLICIT_ID_RE.search(text)
         bare = text[: explicit.start()] if explicit else text
         derived = self.derived_heading(level, bare, line)
         if derived is not None:
@@ -185,7 +171,7 @@ class _Reader:
     def derived_heading(self, level: int, text: str, line: int) -> Element | None:
         state = self.state
         if level == 2:
-            annex = _ANNEX_RE.match(text)
+            annex = numbering.ANNEX_RE.match(text)
             chapter = _CHAPTER_RE.match(text)
             if annex:
                 state.chapter, state.issue = anchors.annex_id(annex["label"]), None
@@ -287,12 +273,10 @@ class _Reader:
                          parent=state.item, end_line=self.end_line))
 
     def check_letter(self, letter: str, previous: int, line: int) -> int:
-        index = anchors.letter_index(letter)
-        if index != previous + 1:
-            what = "repeats" if index <= previous else "jumps"
-            self.fail(line, f"subparagraph ({letter}) {what}: expected ({anchors.index_letter(previous + 1)})",
-                      "letter subparagraphs (a), (b), (c) ... under each paragraph")
-        return index
+        problem = numbering.letter_out_of_sequence(letter, previous)
+        if problem:
+            self.fail(line, problem, "letter subparagraphs (a), (b), (c) ... under each paragraph")
+        return numbering.letter_index(letter)
 
 
 def read_report(document: Document, tokens: list[Token] | None = None) -> tuple[Report, list[Problem]]:
@@ -303,5 +287,6 @@ def read_report(document: Document, tokens: list[Token] | None = None) -> tuple[
     report = Report(document.path, document.meta, document.body, document.body_line)
     reader = _Reader(report)
     reader.read(tokens if tokens is not None else parse_tokens(document.body))
-    report.footnote_labels = _FOOTNOTE_DEF_RE.findall(document.body)
+    report.footnote_labels = numbering.FOOTNOTE_DEFINITION_RE.findall(document.body)
+    report._ids = {e.id: e for e in report.elements}
     return report, reader.problems

@@ -13,9 +13,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from cnd_archive.model.numbering import LETTER_MARKER, PARAGRAPH_MARKER
 from cnd_archive.model.report import Element, Report
 
-_LEADING_MARKER_RE = re.compile(r"^(?P<lead>\s*(?:- )?)(?P<marker>\d{1,4}\\\.|\((?:[a-z]|([a-z])\3)\))")
+_LEADING_MARKER_RE = re.compile(rf"^(?P<lead>\s*(?:- )?)(?P<marker>{PARAGRAPH_MARKER}|{LETTER_MARKER})")
 
 NUMBER_CLASS = "cnd-num"
 

@@ -10,28 +10,20 @@ import re
 from cnd_archive.model.archive import Archive, Meeting
 from cnd_archive.indexes.entities import EntityRecord
 from cnd_archive.registry.gazetteer import Entity
-from cnd_archive.layout import Target
-from cnd_archive.references.linker import Mention, entity_uri
-from cnd_archive.importing.markdown_writer import escape
+from cnd_archive.layout import COUNTRIES_INDEX, THEMES_INDEX, WORKING_GROUPS, Target, entity_uri, slug, theme_uri
+from cnd_archive.references.mentions import Mention
+from cnd_archive.references.followup import recommendations_target
+from cnd_archive.model.markdown_text import escape, plain_text
 from cnd_archive.model.anchors import citation_label
-from cnd_archive.model.report import Element, plain_text
+from cnd_archive.model.report import Element
+from cnd_archive.model.anchors import paragraph_id
 from cnd_archive.indexes.roles import ROLE_NAMES, ROLES, Role
-from cnd_archive.indexes.themes import ProposedTopic, Theme, WorkingGroupIssue, theme
+from cnd_archive.indexes.themes import ProposedTopic, WorkingGroupIssue
+from cnd_archive.registry.themes import Theme, theme
 
-COUNTRIES_INDEX = "countries/index.md"
-THEMES_INDEX = "themes/index.md"
-WORKING_GROUPS = "working-groups.md"
 ROLE_CODES = {"member": "M", "observer": "O", "host": "H", "officer": "C",
               "national-report": "R", "questionnaire": "Q", "statement": "S"}
 _SNIPPET = 60
-
-
-def theme_uri(theme_id: str) -> str:
-    return f"themes/{theme_id}.md"
-
-
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_")
 
 
 def _front(title: str) -> list[str]:
@@ -75,7 +67,7 @@ def participation_matrix(records: dict[str, EntityRecord], meetings: list[Meetin
     lines = [f"Roles: {legend}.", "", header, "| --- |" + " --- |" * len(reported)]
     for record in rows:
         cells = [_role_codes(record.roles_in(s)) or "—" for s in reported]
-        lines.append(f"| {_link(record.entity.name, Target(entity_uri(record.entity.id)), page)} | "
+        lines.append(f"| {_link(record.entity.name, Target(entity_uri(record.entity)), page)} | "
                      + " | ".join(cells) + " |")
     return lines + [""]
 
@@ -101,7 +93,7 @@ def snippet(mention: Mention, archive: Archive) -> str:
 def _roles_table(record: EntityRecord, page: str) -> list[str]:
     lines = ["| Meeting | Role | Detail | Paragraphs |", "| --- | --- | --- | --- |"]
     for meeting, role in record.roles:
-        paragraphs = ", ".join(_link(str(n), Target(meeting.src_uri, f"para_{n}"), page) for n in role.paragraphs)
+        paragraphs = ", ".join(_link(str(n), Target(meeting.src_uri, paragraph_id(n)), page) for n in role.paragraphs)
         lines.append(f"| {_link(meeting.ordinal_name, Target(meeting.src_uri), page)} "
                      f"({meeting.start_date.year}) | {ROLE_NAMES[role.role]} | {escape(role.detail, extra='|')} "
                      f"| {paragraphs} |")
@@ -109,7 +101,7 @@ def _roles_table(record: EntityRecord, page: str) -> list[str]:
 
 
 def entity_page(record: EntityRecord, archive: Archive) -> str:
-    entity, page = record.entity, entity_uri(record.entity.id)
+    entity, page = record.entity, entity_uri(record.entity)
     lines = _front(entity.name) + [
         f"# {escape(entity.name)} {{#title}}", "",
         f"{_kind_line(entity)}. [All countries and organisations]({Target(COUNTRIES_INDEX).markdown_from(page)})", "",
@@ -135,9 +127,9 @@ def _attended_recommendations(record: EntityRecord, archive: Archive, page: str)
         report = archive.reports.get(meeting.src_uri)
         if report is None or not report.recommendations:
             continue
-        target = Target(meeting.src_uri, "chp_I__recommendations")
+        target = recommendations_target(archive, meeting)
         lines.append(f"- {_link(f'{meeting.ordinal_name} ({meeting.start_date.year})', target, page)}"
-                     f"{{#{_slug(meeting.id)}}}: {len(report.recommendations)} recommendations")
+                     f"{{#{slug(meeting.id)}}}: {len(report.recommendations)} recommendations")
     return (lines + [""]) if lines else ["None in the archive.", ""]
 
 
@@ -162,7 +154,7 @@ def countries_index(records: dict[str, EntityRecord], archive: Archive) -> str:
     lines += participation_matrix(records, archive.meetings_sorted(), page)
     for region in sorted({r.entity.region for r in countries}):
         in_region = [r for r in countries if r.entity.region == region]
-        lines += [f"## {escape(region)} ({len(in_region)}) {{#region_{_slug(region)}}}", ""]
+        lines += [f"## {escape(region)} ({len(in_region)}) {{#region_{slug(region)}}}", ""]
         lines += _index_table(in_region, page)
     lines += [f"## Organisations ({len(organisations)}) {{#organisations}}", ""]
     lines += _index_table(organisations, page)
@@ -172,7 +164,7 @@ def countries_index(records: dict[str, EntityRecord], archive: Archive) -> str:
 def _index_table(records: list[EntityRecord], page: str) -> list[str]:
     lines = ["| Name | Meetings attended | Roles | Mentions |", "| --- | --- | --- | --- |"]
     for record in records:
-        lines.append(f"| {_link(record.entity.name, Target(entity_uri(record.entity.id)), page)} "
+        lines.append(f"| {_link(record.entity.name, Target(entity_uri(record.entity)), page)} "
                      f"| {len(record.attended())} | {len(record.roles)} | {len(record.mentions)} |")
     return lines + [""]
 
@@ -212,7 +204,7 @@ def theme_page(subject: Theme, issues: list[WorkingGroupIssue], topics: list[Pro
     if proposed:
         lines += ["## Proposed topics {#proposed}", ""]
         for topic in proposed:
-            source = Target(topic.proposed_by.src_uri, f"para_{topic.paragraph}")
+            source = Target(topic.proposed_by.src_uri, paragraph_id(topic.paragraph))
             lines.append(f"- For the {_link(topic.meeting.ordinal_name, Target(topic.meeting.src_uri), page)}, "
                          f"proposed in {_link(f'paragraph {topic.paragraph} ({topic.letter})', source, page)} "
                          f"of the report of the {escape(topic.proposed_by.ordinal_name)}: {escape(topic.text)}")
@@ -246,7 +238,7 @@ def working_groups_page(issues: list[WorkingGroupIssue]) -> str:
         if issue.meeting != current:
             current = issue.meeting
             lines += [f"## {_link(current.ordinal_name, Target(current.src_uri), page)} "
-                      f"({current.start_date.year}) {{#{_slug(current.id)}}}", ""]
+                      f"({current.start_date.year}) {{#{slug(current.id)}}}", ""]
         themes = ", ".join(_link(theme(t).name, Target(theme_uri(t)), page) for t in issue.themes) or "not yet tagged"
         lines.append(f"- {_link(f'Issue {issue.number}', Target(issue.meeting.src_uri, issue.heading.id), page)}: "
                      f"{escape(issue.title)} (themes: {themes})")

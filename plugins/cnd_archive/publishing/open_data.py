@@ -10,24 +10,35 @@ import csv
 import io
 import json
 import re
+from dataclasses import dataclass
 from importlib import resources
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from cnd_archive.model.archive import Archive, Meeting
 from cnd_archive.indexes.documents import DocumentEntry
-from cnd_archive.references.followup import Review, ReviewIndex
-from cnd_archive.references.linker import Resolver
-from cnd_archive.layout import Target
-from cnd_archive.publishing.pages import agenda_anchor, provisional_agenda_items
-from cnd_archive.publishing.index_pages import theme_uri
-from cnd_archive.references.linker import entity_uri
+from cnd_archive.indexes.entities import EntityRecord
+from cnd_archive.indexes.themes import ProposedTopic, WorkingGroupIssue
+from cnd_archive.layout import DATA_DIR, Target, agenda_anchor, entity_uri, theme_uri
+from cnd_archive.model.anchors import paragraph_id
+from cnd_archive.model.archive import Archive, Meeting
 from cnd_archive.model.report import Element, Report
-from cnd_archive.indexes.themes import vocabulary
+from cnd_archive.publishing.resolver import Resolver
+from cnd_archive.references.agenda import provisional_agenda_items
+from cnd_archive.references.followup import Review, ReviewIndex
+from cnd_archive.registry.themes import vocabulary
 
-if TYPE_CHECKING:
-    from .publication import Publication
 
-DATA_DIR = "data"
+@dataclass(frozen=True)
+class Holdings:
+    """What the open data describes, as the indexes found it."""
+
+    archive: Archive
+    reviews: ReviewIndex
+    resolver: Resolver
+    entities: dict[str, EntityRecord]
+    issues: list[WorkingGroupIssue]
+    topics: list[ProposedTopic]
+    documents: list[DocumentEntry]
+
 _ADOPTED_RE = re.compile(r"\bagenda was adopted\b", re.I)
 
 
@@ -60,7 +71,7 @@ def _agenda_record(element: Element, target: Target, list_id: str) -> dict[str, 
 def _agenda_of_placeholder(meeting: Meeting, archive: Archive) -> list[dict[str, Any]]:
     _, items, _ = provisional_agenda_items(meeting, archive)
     list_id = items[0].parent or "" if items else ""
-    return [_agenda_record(e, Target(meeting.src_uri, agenda_anchor(e, list_id)), list_id) for e in items]
+    return [_agenda_record(e, Target(meeting.src_uri, agenda_anchor(e.id, list_id)), list_id) for e in items]
 
 
 def session_record(meeting: Meeting, archive: Archive, reviews: ReviewIndex) -> dict[str, Any]:
@@ -117,28 +128,28 @@ def _document_url(symbol: str, resolver: Resolver) -> str:
     return Target(held.src_uri).url if held else resolver.symbol_target((symbol,), "")
 
 
-def country_records(publication: Publication) -> list[dict[str, Any]]:
+def country_records(holdings: Holdings) -> list[dict[str, Any]]:
     records = []
-    for record in publication.entities.values():
+    for record in holdings.entities.values():
         entity = record.entity
         records.append({
             "id": entity.id,
             "name": entity.name,
             "kind": entity.kind,
-            "url": Target(entity_uri(entity.id)).url,
+            "url": Target(entity_uri(entity)).url,
             "roles": [{
                 "session": meeting.id,
                 "role": role.role,
                 "detail": role.detail or None,
-                "paragraphs": [Target(meeting.src_uri, f"para_{n}").url for n in role.paragraphs],
-                "url": Target(meeting.src_uri, f"para_{role.paragraphs[0]}").url,
+                "paragraphs": [Target(meeting.src_uri, paragraph_id(n)).url for n in role.paragraphs],
+                "url": Target(meeting.src_uri, paragraph_id(role.paragraphs[0])).url,
             } for meeting, role in record.roles],
             "mentions": list(dict.fromkeys(m.cited_at.url for m in record.mentions)),
         })
     return records
 
 
-def theme_records(publication: Publication) -> list[dict[str, Any]]:
+def theme_records(holdings: Holdings) -> list[dict[str, Any]]:
     return [{
         "id": theme.id,
         "name": theme.name,
@@ -149,33 +160,33 @@ def theme_records(publication: Publication) -> list[dict[str, Any]]:
             "issue": issue.number,
             "title": issue.title,
             "url": Target(issue.meeting.src_uri, issue.heading.id).url,
-        } for issue in publication.issues if theme.id in issue.themes],
+        } for issue in holdings.issues if theme.id in issue.themes],
         "proposed_topics": [{
             "session": topic.meeting.id,
             "text": topic.text,
-            "url": Target(topic.proposed_by.src_uri, f"para_{topic.paragraph}").url,
-        } for topic in publication.topics if theme.id in topic.themes],
+            "url": Target(topic.proposed_by.src_uri, paragraph_id(topic.paragraph)).url,
+        } for topic in holdings.topics if theme.id in topic.themes],
     } for theme in vocabulary()]
 
 
-def archive_record(publication: Publication, entries: list[DocumentEntry]) -> dict[str, Any]:
-    archive, reviews, resolver = publication.archive, publication.review_index, publication.resolver
+def archive_record(holdings: Holdings) -> dict[str, Any]:
+    archive, reviews = holdings.archive, holdings.reviews
     return {
         "$schema": "archive.schema.json",
         "sessions": [session_record(s, archive, reviews) for s in archive.meetings_sorted()],
         "recommendations": recommendation_records(archive, reviews),
-        "documents": document_records(entries, resolver),
-        "countries": country_records(publication),
-        "themes": theme_records(publication),
+        "documents": document_records(holdings.documents, holdings.resolver),
+        "countries": country_records(holdings),
+        "themes": theme_records(holdings),
     }
 
 
-def participation_rows(publication: Publication) -> list[dict[str, Any]]:
+def participation_rows(holdings: Holdings) -> list[dict[str, Any]]:
     return [{
         "participant": record.entity.id, "name": record.entity.name, "kind": record.entity.kind,
         "session": meeting.id, "role": role.role, "detail": role.detail,
         "paragraphs": " ".join(str(n) for n in role.paragraphs),
-    } for record in publication.entities.values() for meeting, role in record.roles]
+    } for record in holdings.entities.values() for meeting, role in record.roles]
 
 
 def _csv(rows: list[dict[str, Any]], columns: list[str]) -> str:
@@ -191,9 +202,9 @@ def schema_text() -> str:
     return resources.files("cnd_archive").joinpath("data/archive.schema.json").read_text("utf-8")
 
 
-def files(publication: Publication, entries: list[DocumentEntry]) -> dict[str, str]:
+def files(holdings: Holdings) -> dict[str, str]:
     """Every open data file, by path under the site."""
-    record = archive_record(publication, entries)
+    record = archive_record(holdings)
     recommendations = [{**r, "reviewed_in": [x["session"] for x in r["reviewed_in"]]}
                        for r in record["recommendations"]]
     return {
@@ -204,6 +215,6 @@ def files(publication: Publication, entries: list[DocumentEntry]) -> dict[str, s
         f"{DATA_DIR}/documents.csv": _csv(
             record["documents"], ["symbol", "title", "agenda_item", "listed_by", "url", "cited_in"]),
         f"{DATA_DIR}/participation.csv": _csv(
-            participation_rows(publication),
+            participation_rows(holdings),
             ["participant", "name", "kind", "session", "role", "detail", "paragraphs"]),
     }

@@ -11,19 +11,22 @@ import re
 
 from cnd_archive.model.archive import Archive, Meeting
 from cnd_archive.registry.bodies import Body
-from cnd_archive.importing.markdown_writer import escape
+from cnd_archive.model.markdown_text import escape
 from cnd_archive.publishing.anchoring import number_link
-from cnd_archive.registry.places import country_name
+from cnd_archive.registry.gazetteer import load_gazetteer
 from cnd_archive.model.anchors import citation_label, paragraph_id
+from cnd_archive.model.numbering import LEADING_MARKER_RE
 from cnd_archive.errors import Problem
 from cnd_archive.references.followup import Review, recommendations_target
-from cnd_archive.layout import Target
+from cnd_archive.layout import (HOME, DOCUMENTS, PLACEHOLDER_RECOMMENDATIONS, PROPOSED_TOPICS, PROVISIONAL_AGENDA,
+                                 SEARCH, WORKING_GROUPS, COUNTRIES_INDEX, THEMES_INDEX, Target, agenda_anchor,
+                                 body_index_uri, theme_uri)
 from cnd_archive.model.report import Element, Report
-from cnd_archive.indexes.themes import ProposedTopic, theme
+from cnd_archive.indexes.themes import ProposedTopic
+from cnd_archive.registry.themes import theme
 
 FOLLOWUP_CLASS = "cnd-followup"
 KIND_TEXT = {"report": "Report in the archive", "placeholder": "Report not yet in the archive"}
-_LEADING_MARKER_RE = re.compile(r"^(?:\d{1,4}\\\.|\([a-z]{1,2}\))\s+")
 
 
 def format_dates(start: dt.date, end: dt.date) -> str:
@@ -38,11 +41,7 @@ def format_dates(start: dt.date, end: dt.date) -> str:
 
 
 def venue(meeting: Meeting) -> str:
-    return f"{meeting.city}, {country_name(meeting.country)}"
-
-
-def body_index_uri(body: Body) -> str:
-    return f"{body.slug}/index.md"
+    return f"{meeting.city}, {load_gazetteer().entity(meeting.country).name}"
 
 
 def body_page(body: Body, meetings: list[Meeting], matrix: list[str] | None = None) -> str:
@@ -100,19 +99,20 @@ def proposed_topics_section(topics: list[ProposedTopic]) -> str:
     if not topics:
         return ""
     first = topics[0]
-    source = Target(first.proposed_by.src_uri, f"para_{first.paragraph}").markdown_from(first.meeting.src_uri)
-    lines = ["## Proposed topics {#proposed_topics}", "",
+    source = Target(first.proposed_by.src_uri, paragraph_id(first.paragraph)).markdown_from(first.meeting.src_uri)
+    lines = [f"## Proposed topics {{#{PROPOSED_TOPICS}}}", "",
              f"Subjects proposed for the working groups by the {escape(first.proposed_by.ordinal_name)} "
              f"([report, paragraph {first.paragraph}]({source})):", ""]
     for topic in topics:
-        themes = ", ".join(f"[{escape(theme(t).name)}](../themes/{t}.md)" for t in topic.themes)
+        themes = ", ".join(f"[{escape(theme(t).name)}]({Target(theme_uri(t)).markdown_from(first.meeting.src_uri)})"
+                           for t in topic.themes)
         lines.append(f"- ({topic.letter}) {escape(topic.text)}" + (f" (themes: {themes})" if themes else ""))
     return "\n".join(lines) + "\n"
 
 
 def recommendations_section(meeting: Meeting, reviewed: list[Review]) -> str:
     """The landing place of links to a placeholder meeting's recommendations."""
-    lines = ["## Recommendations {#recommendations}", "",
+    lines = [f"## Recommendations {{#{PLACEHOLDER_RECOMMENDATIONS}}}", "",
              "The recommendations adopted by this meeting are not in the archive yet.", ""]
     if reviewed:
         lines.append(review_note(reviewed, meeting, "these recommendations"))
@@ -144,58 +144,20 @@ def _review_phrase(review: Review, page: Meeting) -> str:
     return phrase
 
 
-def provisional_agenda_items(meeting: Meeting, archive: Archive) -> tuple[Meeting | None, list[Element], list[Problem]]:
-    """The items of the agenda that the previous meeting approved for this one, from its report."""
-    source = meeting.meta.get("provisional_agenda")
-    if source is None:
-        return None, [], []
-    document = archive.documents[meeting.src_uri]
-    where = document.line_of("provisional_agenda")
-    number = source.get("paragraph") if isinstance(source, dict) else None
-    approving = archive.meeting(meeting.body.code, meeting.number - 1)
-    report = archive.reports.get(approving.src_uri) if approving else None
-    if not isinstance(number, int) or report is None or approving is None:
-        return None, [], [Problem(document.path, where, "provisional_agenda needs 'paragraph: N' of the "
-                                  "previous meeting's report, and that report in the archive",
-                                  "e.g. 'provisional_agenda: {paragraph: 48}'")]
-    children = _children(report)
-    items = children.get(paragraph_id(number), [])
-    if not items:
-        return None, [], [Problem(document.path, where, f"paragraph {number} of the {approving.id} "
-                                  "report has no agenda list", "cite the paragraph that holds the agenda")]
-    return approving, [e for item in items for e in [item, *children.get(item.id, [])]], []
-
-
-def _children(report: Report) -> dict[str, list[Element]]:
-    children: dict[str, list[Element]] = {}
-    for element in report.elements:
-        if element.kind == "item" and element.parent:
-            children.setdefault(element.parent, []).append(element)
-    return children
-
-
-def agenda_anchor(item: Element, list_paragraph: str) -> str:
-    """Id of a provisional agenda item on the page of the meeting it is for: agenda__item_4."""
-    return "agenda" + item.id.removeprefix(list_paragraph)
-
-
 def provisional_agenda(approving: Meeting, paragraph: str, items: list[Element]) -> list[str]:
     number = paragraph.removeprefix("para_")
     lines = [
-        "## Provisional agenda {#provisional_agenda}", "",
+        f"## Provisional agenda {{#{PROVISIONAL_AGENDA}}}", "",
         f"Approved by the {escape(approving.ordinal_name)} "
         f"([report, paragraph {number}]({approving.number}.md#{paragraph})):", "",
     ]
     for item in items:
-        anchor = agenda_anchor(item, paragraph)
+        anchor = agenda_anchor(item.id, paragraph)
         depth = item.id.count("__subpara_")
         shown = f"({item.label})" if depth else f"{item.label}."
-        text = _LEADING_MARKER_RE.sub("", item.text)
+        text = LEADING_MARKER_RE.sub("", item.text)
         lines.append(f"{'    ' * depth}- {number_link(shown, anchor)} {text}")
     return lines + [""]
-
-
-SEARCH_URI = "search.md"
 
 
 def search_page() -> str:
@@ -245,14 +207,14 @@ def home_summary(archive: Archive, recommendations: int, documents: int, countri
     if latest is not None:
         lines += [f"Latest report: [{escape(latest.ordinal_name)}, {escape(latest.city)}, "
                   f"{format_dates(latest.start_date, latest.end_date)}]({latest.src_uri}) "
-                  f"([its recommendations]({latest.src_uri}#chp_I__recommendations)).", ""]
+                  f"([its recommendations]({recommendations_target(archive, latest).markdown_from(HOME)})).", ""]
     lines += [
         "Ways in:", "",
-        *[f"- [By meeting: {escape(body.short_name)} ({body.code})]({body_index_uri(body)})"
+        *[f"- [By meeting: {escape(body.short_name)} ({body.code})]({body_index_uri(body.slug)})"
           for body in {s.body.code: s.body for s in archive.meetings_sorted()}.values()],
-        "- [By theme](themes/index.md) and [working-group issue](working-groups.md)",
-        "- [By country or organisation](countries/index.md)",
-        "- [By document](documents.md)",
-        "- [Search](search.md)", "",
+        f"- [By theme]({THEMES_INDEX}) and [working-group issue]({WORKING_GROUPS})",
+        f"- [By country or organisation]({COUNTRIES_INDEX})",
+        f"- [By document]({DOCUMENTS})",
+        f"- [Search]({SEARCH})", "",
     ]
     return "\n".join(lines)

@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from cnd_archive.errors import Problem
+from cnd_archive.layout import PERMALINK_SCRIPT
 
 RECORD_FILE = "permalinks.json"
-SCRIPT_URI = "assets/permalinks.js"
 _URL_RE = re.compile(r"^(?!/)(?!\w+:)[A-Za-z0-9_./-]*(#[A-Za-z0-9_:*-]+)?$")
 
 
@@ -118,7 +118,7 @@ def anchor_script(record: Record) -> str:
         f"  var moves = {json.dumps(moves, sort_keys=True)};\n"
         "  var script = document.currentScript;\n"
         "  if (!script || !location.hash) return;\n"
-        f"  var root = script.src.slice(0, -{len(SCRIPT_URI)});\n"
+        f"  var root = script.src.slice(0, -{len(PERMALINK_SCRIPT)});\n"
         "  var page = location.href.split('#')[0].slice(root.length);\n"
         "  var target = moves[page + location.hash];\n"
         "  if (target) location.replace(root + target);\n"

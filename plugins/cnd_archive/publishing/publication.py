@@ -10,26 +10,29 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from cnd_archive.indexes import documents as documents_module
-from cnd_archive.publishing import open_data
-from cnd_archive.model.archive import Archive, Meeting
-from cnd_archive.registry.bodies import all_bodies
 from cnd_archive.errors import Problem
-from cnd_archive.references.followup import Review, ReviewIndex, find_reviews, recommendations_target
+from cnd_archive.indexes import documents as documents_index
 from cnd_archive.indexes.entities import EntityRecord
 from cnd_archive.indexes.entities import collect as collect_entities
-from cnd_archive.registry.gazetteer import load_gazetteer
-from cnd_archive.publishing.index_pages import (COUNTRIES_INDEX, THEMES_INDEX, WORKING_GROUPS, countries_index, entity_page,
-                          participation_matrix, theme_page, theme_uri, themes_index, working_groups_page)
 from cnd_archive.indexes.roles import Role, check_roles, read_roles
-from cnd_archive.indexes.themes import ProposedTopic, WorkingGroupIssue, proposed_topics, vocabulary, working_group_issues
-from cnd_archive.layout import Target
-from cnd_archive.references.linker import (DOCUMENTS_URI, Mention, Resolver, broken_page_links, entity_uri,
-                     explicit_symbol_replacements, scan, scan_text, unresolved_meetings)
-from cnd_archive.publishing.pages import (SEARCH_URI, body_index_uri, body_page, home_summary, placeholder_page,
-                    proposed_topics_section, provisional_agenda_items, recommendations_section, report_facts,
-                    review_note, search_page)
+from cnd_archive.indexes.themes import ProposedTopic, WorkingGroupIssue, proposed_topics, working_group_issues
+from cnd_archive.layout import (COUNTRIES_INDEX, DOCUMENTS, SEARCH, THEMES_INDEX, WORKING_GROUPS, Target,
+                                body_index_uri, entity_uri, theme_uri)
+from cnd_archive.model.archive import Archive, Meeting
+from cnd_archive.publishing import open_data
 from cnd_archive.publishing.anchoring import apply_replacements, publish
+from cnd_archive.publishing.documents_page import index_page as documents_page
+from cnd_archive.publishing.index_pages import (countries_index, entity_page, participation_matrix, theme_page,
+                                                themes_index, working_groups_page)
+from cnd_archive.publishing.pages import (body_page, home_summary, placeholder_page, proposed_topics_section,
+                                          recommendations_section, report_facts, review_note, search_page)
+from cnd_archive.publishing.resolver import Resolver, explicit_symbol_replacements
+from cnd_archive.references.agenda import provisional_agenda_items
+from cnd_archive.references.followup import Review, ReviewIndex, find_reviews, recommendations_target
+from cnd_archive.references.mentions import Mention, broken_page_links, scan, scan_text, unresolved_meetings
+from cnd_archive.registry.bodies import all_bodies
+from cnd_archive.registry.gazetteer import load_gazetteer
+from cnd_archive.registry.themes import vocabulary
 
 
 @dataclass
@@ -174,21 +177,22 @@ class Publication:
         for body in all_bodies():
             meetings = self.archive.meetings_of(body)
             if meetings:
-                matrix = participation_matrix(self.entities, meetings, body_index_uri(body))
-                self.generated[body_index_uri(body)] = body_page(body, meetings, matrix)
-        entries = documents_module.collect(self.archive, self.mentions)
-        self.generated[DOCUMENTS_URI] = documents_module.index_page(entries, self.archive, self.resolver)
+                matrix = participation_matrix(self.entities, meetings, body_index_uri(body.slug))
+                self.generated[body_index_uri(body.slug)] = body_page(body, meetings, matrix)
+        entries = documents_index.collect(self.archive, self.mentions)
+        self.generated[DOCUMENTS] = documents_page(entries, self.archive, self.resolver)
         self.generated[COUNTRIES_INDEX] = countries_index(self.entities, self.archive)
         for record in self.entities.values():
-            self.generated[entity_uri(record.entity.id)] = entity_page(record, self.archive)
+            self.generated[entity_uri(record.entity)] = entity_page(record, self.archive)
         self.generated[THEMES_INDEX] = themes_index(vocabulary(), self.issues, self.topics)
         for theme in vocabulary():
             self.generated[theme_uri(theme.id)] = theme_page(theme, self.issues, self.topics)
         self.generated[WORKING_GROUPS] = working_groups_page(self.issues)
-        self.generated[SEARCH_URI] = search_page()
+        self.generated[SEARCH] = search_page()
         self.home = home_summary(self.archive, sum(len(r.recommendations) for r in self.archive.reports.values()),
                                  len(entries), len(self.entities))
-        self.data = open_data.files(self, entries)
+        self.data = open_data.files(open_data.Holdings(
+            self.archive, self.review_index, self.resolver, self.entities, self.issues, self.topics, entries))
 
     def home_page(self, markdown: str) -> str:
         """The home page's Markdown with the summary before its first section (after its introduction)."""

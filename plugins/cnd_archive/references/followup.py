@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass
 
 from cnd_archive.model.archive import Archive, Meeting
-from cnd_archive.layout import Target
+from cnd_archive.layout import (PLACEHOLDER_RECOMMENDATIONS, RECOMMENDATIONS_CHAPTER, RECOMMENDATIONS_HEADING,
+                                Target, agenda_item_anchor)
 from cnd_archive.references.meetings import find_meetings
 from cnd_archive.model.report import Element, Report
 
@@ -81,7 +82,7 @@ def _scheduled_review(archive: Archive, meeting: Meeting, item: Element) -> Revi
         return None  # the following meeting's own adopted agenda tells what happened
     agenda = following.meta.get("provisional_agenda")
     shows_agenda = isinstance(agenda, dict) and item.parent == f"para_{agenda.get('paragraph')}"
-    target = (Target(following.src_uri, f"agenda__item_{item.label}") if shows_agenda
+    target = (Target(following.src_uri, agenda_item_anchor(item.label)) if shows_agenda
               else Target(meeting.src_uri, item.id))
     return Review(meeting, following, True, target, item.label)
 
@@ -90,9 +91,9 @@ def recommendations_target(archive: Archive, meeting: Meeting) -> Target:
     """Where a link to "the recommendations of this meeting" lands."""
     report = archive.reports.get(meeting.src_uri)
     if report is None:
-        return Target(meeting.src_uri, "recommendations")
+        return Target(meeting.src_uri, PLACEHOLDER_RECOMMENDATIONS)
     ids = report.by_id()
-    for candidate in ("chp_I__recommendations", "chp_I"):
+    for candidate in (RECOMMENDATIONS_HEADING, RECOMMENDATIONS_CHAPTER):
         if candidate in ids:
             return Target(meeting.src_uri, candidate)
     return Target(meeting.src_uri)

@@ -34,6 +34,9 @@ Standard library only (``re``, ``dataclasses``), so the core runs without the si
 
 import re
 from dataclasses import dataclass
+from urllib.parse import quote
+
+from cnd_archive.model.numbering import ROMAN
 
 __all__ = [
     "SymbolMention",
@@ -181,7 +184,7 @@ _MODIFIER_RE = re.compile(r"(?P<name>add|corr|rev|amend)\.(?P<no>[0-9]{1,3})", r
 _TYPE_RE = re.compile(r"[A-Z]{1,12}(?:\.[1-9][0-9]{0,3})?")
 _NUMBER_RE = re.compile(r"[1-9][0-9]{0,4}")
 _SPECIAL_RE = re.compile(r"E?S-[1-9][0-9]?")
-_ROMAN_RE = re.compile(r"(?=[IVXLC])C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+_ROMAN_RE = re.compile(r"(?=[IVXLC])" + ROMAN)
 _SHAPE_RE = re.compile(r"(?P<body>[^\s()*]+)(?:\s*\((?P<paren>[^()]*)\))?(?P<star>\**)")
 _RANGE_TEXT_RE = re.compile(
     r"(?P<base>.+?)(?:-(?P<upto>[0-9]{1,6})|\s+and\s+(?P<also>[^\s*]+))?(?P<star>\*{0,3})",
@@ -610,13 +613,6 @@ def is_job_number(text: str) -> bool:
     return _JOB_RE.fullmatch(text.strip()) is not None
 
 
-_URL_SAFE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~/")
-
-
-def _quote(text: str) -> str:
-    return "".join(ch if ch in _URL_SAFE else "".join(f"%{b:02X}" for b in ch.encode("utf-8")) for ch in text)
-
-
 def resolver_url(symbol: str, lang: str = "en", base: str = DEFAULT_RESOLVER) -> str:
     """URL at which a resolver serves the document, e.g. ``https://undocs.org/en/E/2009/28``.
 
@@ -628,4 +624,4 @@ def resolver_url(symbol: str, lang: str = "en", base: str = DEFAULT_RESOLVER) ->
         raise ValueError(f"language {lang!r} is not one of the six UN languages {', '.join(UN_LANGUAGES)}")
     if not isinstance(base, str) or not re.fullmatch(r"https?://[^\s/?#]+(?:/[^\s?#]*)?", base):
         raise ValueError(f"resolver base {base!r} is not an http(s) URL such as {DEFAULT_RESOLVER!r}")
-    return f"{base.rstrip('/')}/{lang}/{_quote(parse_symbol(symbol))}"
+    return f"{base.rstrip('/')}/{lang}/{quote(parse_symbol(symbol), safe='/')}"

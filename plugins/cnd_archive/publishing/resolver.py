@@ -1,0 +1,95 @@
+"""Links for what the text cites: a document symbol, a meeting, a country or organisation.
+
+A symbol links to the archive's own page when the archive holds the document, else to
+the UN resolver (``resolver_base``); a range goes to its entry in the documents index.
+``[text](symbol:X)`` links that a contributor wrote are resolved the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from cnd_archive.errors import Problem
+from cnd_archive.layout import DOCUMENTS, Target, document_anchor, entity_uri
+from cnd_archive.model.archive import Archive, Meeting
+from cnd_archive.publishing.anchoring import Replacement
+from cnd_archive.references.followup import recommendations_target
+from cnd_archive.references.mentions import Mention
+from cnd_archive.references.symbols import parse_symbol, resolver_url
+from cnd_archive.registry.gazetteer import load_gazetteer
+
+_EXPLICIT_SYMBOL_RE = re.compile(r"\]\(symbol:(?P<symbol>[^)\s]*)\)")
+
+
+@dataclass
+class Resolver:
+    archive: Archive
+    resolver_base: str
+    language: str = "en"
+
+    def __post_init__(self) -> None:
+        self._held = {str(s.meta["symbol"]): s for s in self.archive.meetings if s.meta.get("symbol")}
+
+    def held_documents(self) -> dict[str, Meeting]:
+        """Symbols of the documents the archive holds (a report's own symbol)."""
+        return self._held
+
+    def symbol_target(self, symbols: tuple[str, ...], page_uri: str) -> str:
+        if len(symbols) > 1:
+            return Target(DOCUMENTS, document_anchor(symbols[0])).markdown_from(page_uri)
+        held = self.held_documents().get(symbols[0])
+        if held is not None:
+            return Target(held.src_uri).markdown_from(page_uri)
+        return resolver_url(symbols[0], self.language, self.resolver_base)
+
+    def meeting_target(self, mention: Mention) -> Target | None:
+        cited = mention.meeting
+        assert cited is not None
+        meeting = self.archive.meeting(cited.body, cited.number)
+        if meeting is None:
+            return None
+        if cited.about_recommendations:
+            return recommendations_target(self.archive, meeting)
+        return Target(meeting.src_uri)
+
+    def replacements(self, mentions: list[Mention], page: Meeting) -> dict[int, list[Replacement]]:
+        out: dict[int, list[Replacement]] = {}
+        for mention in mentions:
+            href = self.href(mention, page)
+            if href is not None:
+                out.setdefault(mention.line, []).append(
+                    Replacement(mention.start, mention.end, f"[{mention.wording}]({href})"))
+        return out
+
+    def href(self, mention: Mention, page: Meeting) -> str | None:
+        if mention.entity:
+            return Target(entity_uri(load_gazetteer().entity(mention.entity))).markdown_from(page.src_uri)
+        if mention.symbols:
+            return self.symbol_target(mention.symbols, page.src_uri)
+        cited = mention.meeting
+        assert cited is not None
+        is_self = (cited.body, cited.number) == (page.body.code, page.number)
+        if is_self and (mention.heading or not cited.about_recommendations):
+            return None  # a page does not link to itself, except to its own recommendations
+        target = self.meeting_target(mention)
+        return target.markdown_from(page.src_uri) if target else None
+
+
+def explicit_symbol_replacements(body: str, body_line: int, path: str, resolver: Resolver,
+                                 page_uri: str) -> tuple[dict[int, list[Replacement]], list[Problem]]:
+    """``[text](symbol:X)`` links: resolved, or a problem naming the malformed symbol."""
+    out: dict[int, list[Replacement]] = {}
+    problems: list[Problem] = []
+    for index, line in enumerate(body.split("\n")):
+        for match in _EXPLICIT_SYMBOL_RE.finditer(line):
+            try:
+                symbol = parse_symbol(match["symbol"])
+            except ValueError as error:
+                problems.append(Problem(path, body_line + index, f"malformed symbol in link: {error}",
+                                        "write a UN document symbol, e.g. '](symbol:E/CN.7/2017/11)'",
+                                        match.start() + 1))
+                continue
+            href = resolver.symbol_target((symbol,), page_uri)
+            out.setdefault(body_line + index, []).append(Replacement(match.start(), match.end(), f"]({href})"))
+    return out, problems

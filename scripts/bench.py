@@ -18,10 +18,9 @@ never reach the --strict counter; the bench counts WARNING/ERROR lines instead.
 
 Wall time, CPU time (user+sys of the child, from os.wait4) and peak memory (the child's
 ru_maxrss) are measured per build; then the site's size and its search index. A separate
-in-process pass (``--skip-phases`` to leave it out) times the plugin's phases by calling
-the core directly: archive.load, then Publication.build with each of its steps and the
-functions they call wrapped in timers (nothing of the plugin is edited; a step added to
-the plugin later shows up as "unattributed"). Output ends with one line,
+in-process pass (``--skip-phases`` to leave it out) calls the core directly (archive.load,
+then Publication.build) and prints the phases its own stopwatch records
+(``cnd_archive.timing``). Output ends with one line,
 ``overhead at <largest N>: X%``.
 """
 
@@ -29,8 +28,6 @@ from __future__ import annotations
 
 import argparse
 import cProfile
-import functools
-import importlib.util
 import io
 import math
 import os
@@ -42,16 +39,13 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "plugins"))
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+import synth_archive
 
-import synth_archive  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 VARIANTS = ("plugin", "material")
 IMPORT_SOURCE = ROOT / "sources" / "honlac-27-report.txt"
@@ -174,103 +168,6 @@ def pagefind_time(site: Path) -> tuple[float, str] | None:
 
 # -- phases, in process ---------------------------------------------------------------
 
-# (label, module, owner attribute path, parent label): each is wrapped in a timer if it exists.
-PHASES: tuple[tuple[str, str, str, str], ...] = (
-    ("archive.load", "cnd_archive.model.archive", "load", ""),
-    ("  frontmatter.split", "cnd_archive.model.archive", "split", "archive.load"),
-    ("  safety.unsafe_markdown", "cnd_archive.model.archive", "unsafe_markdown", "archive.load"),
-    ("  schema.validate_front_matter", "cnd_archive.model.archive", "validate_front_matter", "archive.load"),
-    ("  report.read_report", "cnd_archive.model.archive", "read_report", "archive.load"),
-    ("Publication.build", "cnd_archive.publishing.publication", "Publication.build", ""),
-    ("  find_reviews", "cnd_archive.publishing.publication", "find_reviews", "Publication.build"),
-    ("  scan", "cnd_archive.publishing.publication", "scan", "Publication.build"),
-    ("  read_indexes", "cnd_archive.publishing.publication", "Publication.read_indexes", "Publication.build"),
-    ("    read_roles", "cnd_archive.publishing.publication", "read_roles", "read_indexes"),
-    ("    check_roles", "cnd_archive.publishing.publication", "check_roles", "read_indexes"),
-    ("    working_group_issues", "cnd_archive.publishing.publication", "working_group_issues", "read_indexes"),
-    ("    proposed_topics", "cnd_archive.publishing.publication", "proposed_topics", "read_indexes"),
-    ("  render_pages", "cnd_archive.publishing.publication", "Publication.render_pages", "Publication.build"),
-    ("    anchors_by_uri", "cnd_archive.publishing.publication", "Publication.anchors_by_uri", "render_pages"),
-    ("    render_report", "cnd_archive.publishing.publication", "Publication.render_report", "render_pages"),
-    ("      unresolved_meetings", "cnd_archive.publishing.publication", "unresolved_meetings", "render_report"),
-    ("      Resolver.replacements", "cnd_archive.references.linker", "Resolver.replacements", "render_report"),
-    ("      explicit_symbol_replacements", "cnd_archive.publishing.publication", "explicit_symbol_replacements", "render_report"),
-    ("      followup_notes", "cnd_archive.publishing.publication", "Publication.followup_notes", "render_report"),
-    ("      publish", "cnd_archive.publishing.publication", "publish", "render_report"),
-    ("    render_placeholder", "cnd_archive.publishing.publication", "Publication.render_placeholder", "render_pages"),
-    ("    broken_page_links", "cnd_archive.publishing.publication", "broken_page_links", "render_pages"),
-    ("  render_generated", "cnd_archive.publishing.publication", "Publication.render_generated", "Publication.build"),
-    ("    entities.collect", "cnd_archive.publishing.publication", "collect_entities", "render_generated"),
-    ("    participation_matrix (body pages)", "cnd_archive.publishing.publication", "participation_matrix", "render_generated"),
-    ("    body_page", "cnd_archive.publishing.publication", "body_page", "render_generated"),
-    ("    documents.collect", "cnd_archive.indexes.documents", "collect", "render_generated"),
-    ("    documents.index_page", "cnd_archive.indexes.documents", "index_page", "render_generated"),
-    ("    countries_index", "cnd_archive.publishing.publication", "countries_index", "render_generated"),
-    ("    entity_page", "cnd_archive.publishing.publication", "entity_page", "render_generated"),
-    ("    themes_index", "cnd_archive.publishing.publication", "themes_index", "render_generated"),
-    ("    theme_page", "cnd_archive.publishing.publication", "theme_page", "render_generated"),
-    ("    working_groups_page", "cnd_archive.publishing.publication", "working_groups_page", "render_generated"),
-    ("    open_data.files", "cnd_archive.publishing.open_data", "files", "render_generated"),
-)
-
-
-class Timers:
-    """Inclusive time and call count per label; a label re-entered (recursion) counts once."""
-
-    def __init__(self) -> None:
-        self.seconds: dict[str, float] = {}
-        self.calls: dict[str, int] = {}
-        self.active: set[str] = set()
-        self.undo: list[Callable[[], None]] = []
-
-    def wrap(self, label: str, owner: Any, name: str) -> None:
-        original = owner.__dict__.get(name) if isinstance(owner, type) else getattr(owner, name, None)
-        if original is None:
-            return
-        is_classmethod = isinstance(original, classmethod)
-        function = original.__func__ if is_classmethod else original
-        timers = self
-
-        @functools.wraps(function)
-        def timed(*args: Any, **kwargs: Any) -> Any:
-            if label in timers.active:
-                return function(*args, **kwargs)
-            timers.active.add(label)
-            start = time.perf_counter()
-            try:
-                return function(*args, **kwargs)
-            finally:
-                timers.seconds[label] = timers.seconds.get(label, 0.0) + time.perf_counter() - start
-                timers.calls[label] = timers.calls.get(label, 0) + 1
-                timers.active.discard(label)
-
-        setattr(owner, name, classmethod(timed) if is_classmethod else timed)
-        self.undo.append(lambda: setattr(owner, name, original))
-
-    def restore(self) -> None:
-        for undo in reversed(self.undo):
-            undo()
-        self.undo.clear()
-
-
-def _owner(module: str, path: str) -> tuple[Any, str]:
-    owner: Any = importlib.import_module(module)
-    *parents, name = path.split(".")
-    for parent in parents:
-        owner = getattr(owner, parent)
-    return owner, name
-
-
-def install_overflow(archive: Path) -> None:
-    hook = archive / synth_archive.HOOK_FILE
-    if hook.exists():
-        spec = importlib.util.spec_from_file_location("synth_overflow_bodies", hook)
-        assert spec and spec.loader
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-        module.install()
-
-
 def src_uris(docs: Path) -> list[str]:
     return sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md")
                   if not any(part.startswith(".") for part in p.relative_to(docs).parts))
@@ -279,33 +176,31 @@ def src_uris(docs: Path) -> list[str]:
 def time_phases(archive: Path, n: int, profile: bool) -> tuple[PhaseTimes, str]:
     """archive.load and Publication.build on the synthetic content, each part timed."""
     from cnd_archive.model import archive as archive_module
-    from cnd_archive.registry.bodies import all_bodies
+    from cnd_archive.registry.bodies import all_bodies, read_bodies
+    from cnd_archive.timing import Stopwatch
     from cnd_archive.registry.gazetteer import load_gazetteer
     from cnd_archive.publishing.publication import Publication
     from cnd_archive.registry.themes import vocabulary
 
-    install_overflow(archive)
-    load_gazetteer(), all_bodies(), vocabulary()  # loaded once per process: not a cost of N
+    bodies_file = archive / synth_archive.BODIES_FILE
+    bodies = read_bodies(bodies_file) if bodies_file.exists() else all_bodies()
+    load_gazetteer(), vocabulary()  # loaded once per process: not a cost of N
     docs = archive / "content"
     uris = src_uris(docs)
-    timers = Timers()
-    for label, module, path, _ in PHASES:
-        owner, name = _owner(module, path)
-        timers.wrap(label.strip(), owner, name)
-    try:
-        start = time.perf_counter()
-        loaded = archive_module.load(docs, uris, shown_from=archive)
-        publication = Publication.build(loaded, "https://undocs.org")
-        total = time.perf_counter() - start
-    finally:
-        timers.restore()
-    phases = PhaseTimes(n, dict(timers.seconds), dict(timers.calls))
+    stopwatch = Stopwatch()
+    start = time.perf_counter()
+    with stopwatch.phase("load"):
+        loaded = archive_module.load(docs, uris, shown_from=archive, bodies=bodies, stopwatch=stopwatch)
+    with stopwatch.phase("build"):
+        publication = Publication.build(loaded, "https://undocs.org", stopwatch)
+    total = time.perf_counter() - start
+    phases = PhaseTimes(n, dict(stopwatch.seconds), dict(stopwatch.calls))
     phases.seconds["total (load + build)"] = total
     try:  # what on_files adds when the archive has no permalink record (as these archives)
         from cnd_archive.publishing.permalink_record import Record, anchor_script
         script_start = time.perf_counter()
         anchor_script(Record())
-        phases.seconds["permanence.anchor_script (no record)"] = time.perf_counter() - script_start
+        phases.seconds["permalink script (no record)"] = time.perf_counter() - script_start
     except (ImportError, TypeError):
         pass
     generated = {**publication.generated, **publication.data}
@@ -318,7 +213,7 @@ def time_phases(archive: Path, n: int, profile: bool) -> tuple[PhaseTimes, str]:
     phases.extra["largest generated"] = ", ".join(f"{uri} {len(text) / 1e6:.2f} MB" for uri, text in biggest)
     report = ""
     if profile:  # a second pass, without the timers, under cProfile (which slows it down about twofold)
-        loaded = archive_module.load(docs, uris, shown_from=archive)
+        loaded = archive_module.load(docs, uris, shown_from=archive, bodies=bodies)
         profiler = cProfile.Profile()
         profiler.enable()
         Publication.build(loaded, "https://undocs.org")
@@ -384,26 +279,15 @@ def print_phases(all_phases: list[PhaseTimes]) -> None:
     if not all_phases:
         return
     sizes = [p.n for p in all_phases]
-    labels = [label for label, *_ in PHASES]
+    labels = list(dict.fromkeys(label for phases in all_phases for label in phases.seconds))
     print("\nPlugin phases, in process (seconds, inclusive; calls at the largest N):")
     header = f"{'phase':<40}" + "".join(f"{'N=' + str(n):>10}" for n in sizes) + f"{'calls':>8}"
     if len(sizes) > 1:
         header += f"{'ratio':>8}"
     print(header)
-    for label in labels + ["unattributed in Publication.build", "permanence.anchor_script (no record)",
-                           "total (load + build)"]:
-        key = label.strip()
-        row: list[float | None] = []
-        for phases in all_phases:
-            value: float | None
-            if key == "unattributed in Publication.build":
-                steps = ("find_reviews", "scan", "read_indexes", "render_pages", "render_generated")
-                value = phases.seconds.get("Publication.build", 0.0) - sum(phases.seconds.get(s, 0.0) for s in steps)
-            else:
-                value = phases.seconds.get(key)
-            row.append(value)
-        if all(v is None for v in row):
-            continue
+    for key in labels:
+        row = [phases.seconds.get(key) for phases in all_phases]
+        label = "  " * key.count("/") + key.rsplit("/", 1)[-1]
         line = f"{label:<40}" + "".join(f"{fmt(v, 2):>10}" for v in row)
         line += f"{all_phases[-1].calls.get(key, 0) or '':>8}"
         last, previous = row[-1], row[-2] if len(row) > 1 else None

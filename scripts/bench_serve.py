@@ -21,9 +21,8 @@ import threading
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import synth_archive  # noqa: E402
+import synth_archive
 
 
 def free_port() -> int:

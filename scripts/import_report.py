@@ -4,9 +4,7 @@
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "plugins"))
-
-from cnd_archive.importing.cli import main  # noqa: E402
+from cnd_archive.importing.cli import main
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -24,9 +24,9 @@ SUBCOM reports say "session" and "Subcommission" where the others say "Meeting".
 Capacity: the plugin spells meeting numbers in words from First to Ninety-ninth only
 (cnd_archive.ordinals; a meeting 100 stops the build with a ValueError), and each body
 needs its k+2 placeholder, so a body holds at most 97 reports: 485 over the five bodies.
-Beyond that, ``--overflow-bodies`` adds fictional bodies (FICTA, FICTB ...) through an
-MkDocs hook written into DIR that extends the plugin's list of bodies in the build's own
-process (no repository file is touched); without it a larger N is refused. bench.py
+Beyond that, ``--overflow-bodies`` adds fictional bodies (FICTA, FICTB ...): DIR/bodies.yml
+lists them after the real five, and DIR/mkdocs.yml points the plugin's ``bodies`` option at
+it (no repository file is touched); without it a larger N is refused. bench.py
 passes it when it must and says so.
 """
 
@@ -48,21 +48,20 @@ from typing import Any
 
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "plugins"))
+from cnd_archive.registry.bodies import Body, all_bodies, venue_countries
+from cnd_archive.model.frontmatter import split
+from cnd_archive.registry.gazetteer import Gazetteer, load_gazetteer
+from cnd_archive.model.ordinals import MAX_ORDINAL, int_to_ordinal
+from cnd_archive.registry.themes import vocabulary
 
-from cnd_archive.registry.bodies import Body, all_bodies, venue_countries  # noqa: E402
-from cnd_archive.model.frontmatter import split  # noqa: E402
-from cnd_archive.registry.gazetteer import Gazetteer, load_gazetteer  # noqa: E402
-from cnd_archive.references.ordinals import MAX_ORDINAL, int_to_ordinal  # noqa: E402
-from cnd_archive.registry.themes import vocabulary  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 SOURCE = ROOT / "content" / "honlac" / "27.md"
 MAX_REPORTS_PER_BODY = MAX_ORDINAL - 2
 """Meeting k's report names meeting k+2 (item 8 of the provisional agenda it approves)."""
 FIRST_YEAR = 1990
 """Meeting k of every body is held in FIRST_YEAR + k (the 27th in 2017, as the real one)."""
-HOOK_FILE = "overflow_bodies.py"
+BODIES_FILE = "bodies.yml"
 
 SOURCE_PHRASE = "Heads of National Drug Law Enforcement Agencies, Latin America and the Caribbean"
 SOURCE_REGION = "Latin America and the Caribbean"
@@ -459,67 +458,19 @@ def _without_plugin(lines: list[str], name: str) -> list[str]:
     return out
 
 
-def mkdocs_config(plugin: bool, hook: bool) -> str:
-    """The project's mkdocs.yml; without the plugin, also without strict (its links would fail)."""
+def mkdocs_config(plugin: bool, own_bodies: bool) -> str:
+    """The project's mkdocs.yml; without the plugin, also without strict (its links would fail).
+
+    With ``own_bodies`` the plugin reads the archive's bodies from DIR/bodies.yml."""
     lines = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\n")
     if not plugin:
         lines = _without_plugin(lines, "cnd-archive")
         lines = [("strict: false" if line.startswith("strict:") else line) for line in lines]
         lines.insert(0, "# Synthetic archive: the cnd-archive plugin switched off (Material alone), not strict.")
-    elif hook:
-        lines += ["hooks:", f"  - {HOOK_FILE}", ""]
+    elif own_bodies:
+        at = next(i for i, line in enumerate(lines) if line.strip() == "- cnd-archive:")
+        lines.insert(at + 1, f"      bodies: {BODIES_FILE}")
     return "\n".join(lines)
-
-
-HOOK_TEXT = '''"""FICTIONAL overflow bodies for a synthetic archive larger than the five real bodies can hold.
-
-Written by scripts/synth_archive.py. At on_config (before the plugin reads any page) it
-extends, in this build's process only, cnd_archive's list of bodies and the body enum of
-its front-matter schema with the bodies below. No file of the project is changed.
-"""
-
-from __future__ import annotations
-
-import functools
-import json
-import sys
-from importlib import resources
-
-BODIES = {bodies!r}
-
-
-def install() -> None:
-    import jsonschema
-
-    import cnd_archive.mkdocs_plugin  # noqa: F401  (imports every module that reads the bodies)
-    from cnd_archive import bodies, meetings, schema
-
-    original = bodies.all_bodies
-    if getattr(original, "overflow", False):
-        return
-    extended = original() + tuple(bodies.Body(**entry) for entry in BODIES)
-
-    @functools.cache
-    def all_bodies():
-        return extended
-
-    all_bodies.overflow = True
-    for name, module in list(sys.modules.items()):
-        if (name == "cnd_archive" or name.startswith("cnd_archive.")) and getattr(module, "all_bodies", None) is original:
-            module.all_bodies = all_bodies
-    meetings._pattern.cache_clear()
-
-    text = resources.files("cnd_archive").joinpath(schema.SCHEMA_FILE).read_text("utf-8")
-    document = json.loads(text)
-    document["properties"]["body"]["enum"] += [entry["code"] for entry in BODIES]
-    validator = jsonschema.Draft202012Validator(document)
-    schema._validator = functools.cache(lambda: validator)
-
-
-def on_config(config):
-    install()
-    return config
-'''
 
 
 def write_archive(n: int, out: Path, seed: int = 0, plugin: bool = True, overflow: bool = False,
@@ -573,18 +524,21 @@ def write_archive(n: int, out: Path, seed: int = 0, plugin: bool = True, overflo
         f"Every report here is fictional: written by scripts/synth_archive.py (--sessions {n} --seed {seed}) "
         "by transforming the real report of the Twenty-seventh HONLAC Meeting. Nothing here is a record "
         "of a real meeting.\n\n" + links + "\n", encoding="utf-8")
-    (out / "mkdocs.yml").write_text(mkdocs_config(plugin, hook=bool(extra)), encoding="utf-8")
+    (out / BODIES_FILE).unlink(missing_ok=True)
     if extra:
-        entries = [dict(vars(b)) for b in extra]
-        (out / HOOK_FILE).write_text(HOOK_TEXT.replace("{bodies!r}", repr(entries)), encoding="utf-8")
+        entries = [dict(vars(b)) for b in bodies]
+        (out / BODIES_FILE).write_text("# The five real bodies and FICTIONAL overflow bodies (scripts/synth_archive.py).\n"
+                                       + yaml.safe_dump(entries, sort_keys=False, allow_unicode=True),
+                                       encoding="utf-8")
+    (out / "mkdocs.yml").write_text(mkdocs_config(plugin, own_bodies=bool(extra)), encoding="utf-8")
     return {"bodies": [b.code for b in bodies], "overflow_bodies": [b.code for b in extra],
             "reports": reports, "placeholders": placeholders}
 
 
 def write_config(out: Path, plugin: bool) -> None:
     """Rewrite DIR/mkdocs.yml with or without the plugin (the content stays)."""
-    hook = (out / HOOK_FILE).exists()
-    (out / "mkdocs.yml").write_text(mkdocs_config(plugin, hook), encoding="utf-8")
+    own_bodies = (out / BODIES_FILE).exists()
+    (out / "mkdocs.yml").write_text(mkdocs_config(plugin, own_bodies), encoding="utf-8")
 
 
 def build(out: Path, strict: bool = True) -> subprocess.CompletedProcess[str]:
@@ -602,7 +556,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-plugin", action="store_true",
                         help="write a mkdocs.yml without the cnd-archive plugin (and not strict)")
     parser.add_argument("--overflow-bodies", action="store_true",
-                        help=f"allow N > {5 * MAX_REPORTS_PER_BODY} with fictional extra bodies (an MkDocs hook)")
+                        help=f"allow N > {5 * MAX_REPORTS_PER_BODY} with fictional extra bodies (DIR/bodies.yml)")
     parser.add_argument("--bodies", help="comma-separated body codes to use (default: all five)")
     parser.add_argument("--build", action="store_true", help="then run mkdocs build (--strict with the plugin)")
     args = parser.parse_args(argv)
@@ -612,7 +566,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"wrote {args.out}: {summary['reports']} fictional reports and {summary['placeholders']} "
           f"placeholders over {', '.join(summary['bodies'])}")
     if summary["overflow_bodies"]:
-        print(f"fictional overflow bodies (hook {HOOK_FILE}): {', '.join(summary['overflow_bodies'])}")
+        print(f"fictional overflow bodies ({BODIES_FILE}): {', '.join(summary['overflow_bodies'])}")
     if args.build:
         result = build(args.out, strict=not args.no_plugin)
         log = result.stdout + result.stderr

@@ -9,7 +9,9 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
-from conftest import CHROMIUM, CHROMIUM_ARGS, Build, served
+from helpers import CHROMIUM, CHROMIUM_ARGS, Build, served
+
+pytestmark = pytest.mark.slow
 
 PAGE_TYPES = {
     "home": "",

@@ -7,7 +7,9 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import Build, build_site
+from helpers import Build, build_site
+
+pytestmark = pytest.mark.slow
 
 
 def soup(build: Build, uri: str) -> BeautifulSoup:

@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from bs4 import BeautifulSoup
 
-from conftest import Build
+from helpers import Build
+
+pytestmark = pytest.mark.slow
 
 FOOTER = re.compile(r"^V\.\d{2}-\d{5} \d+/\d+$")
 FOOTNOTE = re.compile(r"^(?:\^\{\*\}|[¹²³⁴⁵⁶⁷⁸⁹⁰]+) ")

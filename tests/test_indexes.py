@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 import csv
 import io
 import json
@@ -9,7 +10,9 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from conftest import Build, build_site
+from helpers import Build, build_site
+
+pytestmark = pytest.mark.slow
 
 ROOT = Path(__file__).resolve().parent.parent
 COUNTRIES_27 = ("ARG BOL BRA CHL COL CRI CUB DEU DOM ECU ESP FRA GBR GTM HND ITA JAM MEX NIC PAN PER PRY RUS SLV")

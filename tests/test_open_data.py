@@ -9,7 +9,9 @@ import json
 import jsonschema
 import pytest
 
-from conftest import Build
+from helpers import Build
+
+pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")

@@ -1,6 +1,6 @@
 import pytest
 
-from cnd_archive.references.ordinals import int_to_ordinal, ordinal_to_int
+from cnd_archive.model.ordinals import int_to_ordinal, ordinal_to_int
 
 
 @pytest.mark.parametrize("number", range(1, 100))

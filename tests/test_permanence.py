@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import pytest
 import json
 import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+
+pytestmark = pytest.mark.slow
 
 ROOT = Path(__file__).resolve().parent.parent
 

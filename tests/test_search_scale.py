@@ -7,18 +7,17 @@ The build takes a few minutes; SEARCH_SCALE_SESSIONS sets a smaller N for a quic
 from __future__ import annotations
 
 import os
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import synth_archive
+from helpers import CHROMIUM, CHROMIUM_ARGS, served
 from playwright.sync_api import Response, sync_playwright
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
+pytestmark = pytest.mark.slow
 
-import synth_archive  # noqa: E402
-from conftest import CHROMIUM, CHROMIUM_ARGS, served  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 SESSIONS = int(os.environ.get("SEARCH_SCALE_SESSIONS", "1000"))
 BUDGET = 300 * 1024

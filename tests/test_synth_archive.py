@@ -13,15 +13,15 @@ from pathlib import Path
 
 import pytest
 import yaml
+import synth_archive
 from bs4 import BeautifulSoup
+
+from cnd_archive.model.ordinals import int_to_ordinal
+
+pytestmark = pytest.mark.slow
 
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPTS = ROOT / "scripts"
-sys.path.insert(0, str(SCRIPTS))
-
-import synth_archive  # noqa: E402
-
-from cnd_archive.references.ordinals import int_to_ordinal  # noqa: E402
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
@@ -105,3 +105,26 @@ def test_bench_quick_mode_prints_the_overhead_line(tmp_path: Path) -> None:
     lines = result.stdout.strip().splitlines()
     assert lines[-1].startswith("overhead at 3: ") and lines[-1].endswith("%"), result.stdout
     assert sum(1 for line in lines if line.startswith("overhead at")) == 1
+
+
+def test_overflow_bodies_reach_the_build_as_data(tmp_path: Path) -> None:
+    """More reports than one body can hold: a fictional second body, read from DIR/bodies.yml."""
+    out = tmp_path / "overflow"
+    summary = synth_archive.write_archive(synth_archive.MAX_REPORTS_PER_BODY + 1, out, overflow=True,
+                                          body_codes=["HONLAC"])
+    (extra,) = summary["overflow_bodies"]
+    listed = yaml.safe_load((out / synth_archive.BODIES_FILE).read_text(encoding="utf-8"))
+    assert listed[-1]["code"] == extra
+    assert f"bodies: {synth_archive.BODIES_FILE}" in (out / "mkdocs.yml").read_text(encoding="utf-8")
+    build = synth_archive.build(out)
+    assert build.returncode == 0, build.stdout + build.stderr
+    assert (out / "site" / extra.lower() / "1" / "index.html").exists()
+
+
+def test_bench_phases_come_from_the_core_stopwatch(tmp_path: Path) -> None:
+    result = subprocess.run([sys.executable, str(SCRIPTS / "bench.py"), "--sizes", "3",
+                             "--workdir", str(tmp_path / "bench")],
+                            capture_output=True, text=True, env=ENV, timeout=180)
+    assert result.returncode == 0, result.stdout + result.stderr
+    for phase in ("front matter", "references in the text", "generated pages and data"):
+        assert any(line.strip().startswith(phase) for line in result.stdout.splitlines()), result.stdout

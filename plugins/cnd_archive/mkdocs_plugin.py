@@ -21,7 +21,7 @@ from mkdocs.structure.pages import Page
 
 from cnd_archive.model import archive as archive_module
 from cnd_archive.model.archive import Archive
-from cnd_archive.registry.bodies import Body, all_bodies
+from cnd_archive.registry.bodies import Body, all_bodies, read_bodies
 from cnd_archive.errors import Problem
 from cnd_archive.publishing.footnotes import show_printed_markers
 from cnd_archive.layout import (FOLDED_SECTIONS, HIDDEN_FOLDERS, HOME, PERMALINK_SCRIPT, body_index_uri,
@@ -51,6 +51,8 @@ class ArchiveConfig(Config):
     resolver_base = c.Type(str, default="https://undocs.org")
     permalinks = c.Type(str, default=RECORD_FILE)
     """The permalink record, relative to mkdocs.yml; a build without it skips the check."""
+    bodies = c.Optional(c.Type(str))
+    """A bodies.yml to read instead of the package's, relative to mkdocs.yml (a fictional archive's bodies)."""
     search_index = c.Type(bool, default=True)
     """Index the built site with Pagefind (the search page needs it)."""
 
@@ -62,7 +64,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         src_uris = [f.src_uri for f in files.documentation_pages() if not f.generated_by]
         project = Path(config.config_file_path).parent
-        self.archive = archive_module.load(Path(config.docs_dir), src_uris, shown_from=project)
+        bodies = read_bodies(project / self.config.bodies) if self.config.bodies else all_bodies()
+        self.archive = archive_module.load(Path(config.docs_dir), src_uris, shown_from=project, bodies=bodies)
         self.publication = Publication.build(self.archive, self.config.resolver_base)
         self.report(self.publication.problems)
         generated = {**self.publication.generated, **self.publication.data,
@@ -94,13 +97,13 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         files.append(File.generated(config, uri, content=content))
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
-        bodies = all_bodies()
+        bodies = self.archive.bodies
         for item in nav.items:
             if isinstance(item, Section):
                 self.order_body_section(item, bodies)
                 self.fold_index_section(item)
         nav.items[:] = [i for i in nav.items if not self.is_folder_of_generated_pages(i)]
-        order = navigation_order(body.slug for body in all_bodies())
+        order = navigation_order(body.slug for body in bodies)
         nav.items.sort(key=lambda item: self.top_level_rank(item, order))
         self.relink_pages(nav)
         return nav

@@ -18,6 +18,7 @@ from cnd_archive.errors import Problem
 from cnd_archive.publishing.permalink_record import RECORD_FILE, Record, compare, load_record, record_text
 from cnd_archive.publishing.publication import Publication
 from cnd_archive.references.symbols import DEFAULT_RESOLVER
+from cnd_archive.registry.bodies import all_bodies, read_bodies
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,8 @@ class Project:
     docs_dir: Path
     resolver_base: str
     record: Path
+    bodies: Path | None = None
+    """The site's own bodies.yml, when mkdocs.yml names one."""
 
     @classmethod
     def at(cls, root: Path) -> Project:
@@ -34,9 +37,11 @@ class Project:
         for plugin in config.get("plugins", []) or []:
             if isinstance(plugin, dict) and "cnd-archive" in plugin:
                 options = plugin["cnd-archive"] or {}
+        bodies = options.get("bodies")
         return cls(root, root / str(config.get("docs_dir", "docs")),
                    str(options.get("resolver_base", DEFAULT_RESOLVER)),
-                   root / str(options.get("permalinks", RECORD_FILE)))
+                   root / str(options.get("permalinks", RECORD_FILE)),
+                   root / str(bodies) if bodies else None)
 
 
 def _site_config(path: Path) -> dict[str, Any]:
@@ -53,7 +58,8 @@ def markdown_files(docs_dir: Path) -> list[str]:
 
 def build_publication(project: Project) -> tuple[Publication, list[str]]:
     src_uris = markdown_files(project.docs_dir)
-    archive = load(project.docs_dir, src_uris, shown_from=project.root)
+    bodies = read_bodies(project.bodies) if project.bodies else all_bodies()
+    archive = load(project.docs_dir, src_uris, shown_from=project.root, bodies=bodies)
     publication = Publication.build(archive, project.resolver_base)
     meeting_pages = {s.src_uri for s in archive.meetings}
     return publication, [u for u in src_uris if u not in meeting_pages]

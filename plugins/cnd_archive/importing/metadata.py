@@ -9,7 +9,7 @@ from typing import Any
 from cnd_archive.registry.bodies import all_bodies, venue_countries
 from cnd_archive.errors import Problem
 from cnd_archive.importing.structure import Block, BlockKind, Structure
-from cnd_archive.references.ordinals import ORDINAL_PATTERN, ordinal_to_int
+from cnd_archive.model.ordinals import ORDINAL_PATTERN, ordinal_to_int
 
 _MONTHS = ("January February March April May June July August September October "
            "November December").split()

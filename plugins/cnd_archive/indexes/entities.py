@@ -8,9 +8,7 @@ from cnd_archive.model.archive import Archive, Meeting
 from cnd_archive.registry.gazetteer import Entity, Gazetteer
 from cnd_archive.references.mentions import Mention
 from cnd_archive.indexes.roles import Role
-
-ATTENDING_ROLES = ("member", "observer", "host")
-
+from cnd_archive.registry.roles import ATTENDING_ROLES
 
 @dataclass
 class EntityRecord:

@@ -18,12 +18,8 @@ from cnd_archive.model.frontmatter import Document
 from cnd_archive.registry.gazetteer import EntityMention, Gazetteer
 from cnd_archive.model.markdown_text import plain_text
 from cnd_archive.model.report import Element, Report
+from cnd_archive.registry.roles import ROLES
 
-ROLES = ("member", "observer", "host", "officer", "national-report", "questionnaire", "statement")
-ROLE_NAMES = {
-    "member": "Member", "observer": "Observer", "host": "Host", "officer": "Officer",
-    "national-report": "National report", "questionnaire": "Questionnaire", "statement": "Statement",
-}
 
 _MEMBERS_RE = re.compile(r"States members of .+? were represented:")
 _OBSERVER_RE = re.compile(r"(?:was|were) (?:also )?represented by (?:an )?observers?")

@@ -14,11 +14,12 @@ from pathlib import Path
 from typing import Any
 
 from cnd_archive.layout import meeting_uri
-from cnd_archive.registry.bodies import Body, body_by_code
+from cnd_archive.registry.bodies import Body, all_bodies, body_by_code
+from cnd_archive.timing import Stopwatch
 from cnd_archive.errors import Problem
 from cnd_archive.model.frontmatter import MAX_FILE_BYTES, Document, split
 from cnd_archive.model.safety import unsafe_front_matter, unsafe_markdown
-from cnd_archive.references.ordinals import int_to_ordinal
+from cnd_archive.model.ordinals import int_to_ordinal
 from markdown_it.token import Token
 
 from cnd_archive.model.report import Report, parse_tokens, read_report
@@ -59,6 +60,8 @@ class Meeting:
 
 @dataclass
 class Archive:
+    bodies: tuple[Body, ...] = field(default_factory=all_bodies)
+    """The bodies whose meetings the archive can hold (bodies.yml)."""
     meetings: list[Meeting] = field(default_factory=list)
     reports: dict[str, Report] = field(default_factory=dict)
     """Parsed reports by src_uri."""
@@ -88,13 +91,15 @@ class Archive:
         return sorted((s for s in self.meetings if s.body == body), key=lambda s: s.number)
 
 
-def load(docs_dir: Path, src_uris: list[str], shown_from: Path | None = None) -> Archive:
+def load(docs_dir: Path, src_uris: list[str], shown_from: Path | None = None,
+         bodies: tuple[Body, ...] | None = None, stopwatch: Stopwatch | None = None) -> Archive:
     """Read every Markdown page once; keep the meeting pages and every problem found.
 
     Problems name files relative to ``shown_from`` (the project folder), as a
     contributor sees them in the repository.
     """
-    archive = Archive()
+    archive = Archive(bodies or all_bodies())
+    stopwatch = stopwatch or Stopwatch()
     for src_uri in sorted(src_uris):
         path = docs_dir / src_uri
         shown = os.path.relpath(path, shown_from) if shown_from else str(path)
@@ -108,12 +113,14 @@ def load(docs_dir: Path, src_uris: list[str], shown_from: Path | None = None) ->
             archive.problems.append(Problem(shown, 1, f"not valid UTF-8 at byte {error.start}",
                                             "save the file as UTF-8"))
             continue
-        document, problems = split(text, shown)
+        with stopwatch.phase("load/front matter"):
+            document, problems = split(text, shown)
         archive.problems += problems
         if document is None:
             continue
-        tokens = parse_tokens(document.body)
-        unsafe = unsafe_markdown(document.body, document.body_line, shown, tokens)
+        with stopwatch.phase("load/parse and safety check"):
+            tokens = parse_tokens(document.body)
+            unsafe = unsafe_markdown(document.body, document.body_line, shown, tokens)
         if unsafe:
             archive.withheld.add(src_uri)
             archive.problems += unsafe
@@ -121,13 +128,14 @@ def load(docs_dir: Path, src_uris: list[str], shown_from: Path | None = None) ->
             archive.problems += unsafe_front_matter(document.meta, shown, document.line_of)
             continue
         archive.documents[src_uri] = document
-        _add_meeting(archive, document, src_uri, tokens)
+        with stopwatch.phase("load/meeting model"):
+            _add_meeting(archive, document, src_uri, tokens)
     return archive
 
 
 def _add_meeting(archive: Archive, document: Document, src_uri: str, tokens: list[Token]) -> None:
     meta = document.meta
-    schema_problems = validate_front_matter(document)
+    schema_problems = validate_front_matter(document, archive.bodies)
     if schema_problems:
         archive.problems += schema_problems
         return
@@ -136,7 +144,7 @@ def _add_meeting(archive: Archive, document: Document, src_uri: str, tokens: lis
         archive.problems += type_problems
         return
     try:
-        body = body_by_code(meta["body"])
+        body = body_by_code(meta["body"], archive.bodies)
     except KeyError as error:
         archive.problems.append(Problem(document.path, document.line_of("body"), str(error.args[0]),
                                         "correct the body's code"))

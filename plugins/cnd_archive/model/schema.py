@@ -7,23 +7,19 @@ The schema (``data/meeting.schema.json``) is also what editors use through the
 from __future__ import annotations
 
 import datetime as dt
-import json
 from functools import cache
-from importlib import resources
 from typing import Any
 
 import jsonschema
 
 from cnd_archive.errors import Problem
 from cnd_archive.model.frontmatter import Document
-
-SCHEMA_FILE = "data/meeting.schema.json"
-
+from cnd_archive.registry.bodies import Body
+from cnd_archive.registry.schemas import meeting_schema
 
 @cache
-def _validator() -> jsonschema.protocols.Validator:
-    schema = json.loads(resources.files("cnd_archive").joinpath(SCHEMA_FILE).read_text("utf-8"))
-    return jsonschema.Draft202012Validator(schema)
+def _validator(bodies: tuple[Body, ...]) -> jsonschema.protocols.Validator:
+    return jsonschema.Draft202012Validator(meeting_schema(bodies))
 
 
 def jsonable(value: Any) -> Any:
@@ -39,9 +35,9 @@ def jsonable(value: Any) -> Any:
     return repr(value)
 
 
-def validate_front_matter(document: Document) -> list[Problem]:
+def validate_front_matter(document: Document, bodies: tuple[Body, ...]) -> list[Problem]:
     problems = []
-    for error in sorted(_validator().iter_errors(jsonable(document.meta)), key=lambda e: list(map(str, e.path))):
+    for error in sorted(_validator(bodies).iter_errors(jsonable(document.meta)), key=lambda e: list(map(str, e.path))):
         path = list(error.path)
         if error.validator == "additionalProperties" and isinstance(error.instance, dict):
             known = error.schema.get("properties", {}) if isinstance(error.schema, dict) else {}

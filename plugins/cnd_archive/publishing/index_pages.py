@@ -17,12 +17,11 @@ from cnd_archive.model.markdown_text import escape, plain_text
 from cnd_archive.model.anchors import citation_label
 from cnd_archive.model.report import Element
 from cnd_archive.model.anchors import paragraph_id
-from cnd_archive.indexes.roles import ROLE_NAMES, ROLES, Role
+from cnd_archive.indexes.roles import Role
+from cnd_archive.registry.roles import ROLE_CODES, ROLE_NAMES, ROLES
 from cnd_archive.indexes.themes import ProposedTopic, WorkingGroupIssue
 from cnd_archive.registry.themes import Theme, theme
 
-ROLE_CODES = {"member": "M", "observer": "O", "host": "H", "officer": "C",
-              "national-report": "R", "questionnaire": "Q", "statement": "S"}
 _SNIPPET = 60
 
 

@@ -11,7 +11,6 @@ import io
 import json
 import re
 from dataclasses import dataclass
-from importlib import resources
 from typing import Any
 
 from cnd_archive.indexes.documents import DocumentEntry
@@ -24,6 +23,7 @@ from cnd_archive.model.report import Element, Report
 from cnd_archive.publishing.resolver import Resolver
 from cnd_archive.references.agenda import provisional_agenda_items
 from cnd_archive.references.followup import Review, ReviewIndex
+from cnd_archive.registry.schemas import archive_schema, schema_text
 from cnd_archive.registry.themes import vocabulary
 
 
@@ -198,10 +198,6 @@ def _csv(rows: list[dict[str, Any]], columns: list[str]) -> str:
     return out.getvalue()
 
 
-def schema_text() -> str:
-    return resources.files("cnd_archive").joinpath("data/archive.schema.json").read_text("utf-8")
-
-
 def files(holdings: Holdings) -> dict[str, str]:
     """Every open data file, by path under the site."""
     record = archive_record(holdings)
@@ -209,7 +205,7 @@ def files(holdings: Holdings) -> dict[str, str]:
                        for r in record["recommendations"]]
     return {
         f"{DATA_DIR}/archive.json": json.dumps(record, ensure_ascii=False, indent=2) + "\n",
-        f"{DATA_DIR}/archive.schema.json": schema_text(),
+        f"{DATA_DIR}/archive.schema.json": schema_text(archive_schema(holdings.archive.bodies)),
         f"{DATA_DIR}/recommendations.csv": _csv(
             recommendations, ["id", "session", "issue", "letter", "text", "url", "reviewed_in"]),
         f"{DATA_DIR}/documents.csv": _csv(

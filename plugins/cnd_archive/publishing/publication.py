@@ -30,9 +30,9 @@ from cnd_archive.publishing.resolver import Resolver, explicit_symbol_replacemen
 from cnd_archive.references.agenda import provisional_agenda_items
 from cnd_archive.references.followup import Review, ReviewIndex, find_reviews, recommendations_target
 from cnd_archive.references.mentions import Mention, broken_page_links, scan, scan_text, unresolved_meetings
-from cnd_archive.registry.bodies import all_bodies
 from cnd_archive.registry.gazetteer import load_gazetteer
 from cnd_archive.registry.themes import vocabulary
+from cnd_archive.timing import Stopwatch
 
 
 @dataclass
@@ -57,18 +57,24 @@ class Publication:
     """Counts and ways in, for the home page."""
 
     @classmethod
-    def build(cls, archive: Archive, resolver_base: str) -> Publication:
+    def build(cls, archive: Archive, resolver_base: str, stopwatch: Stopwatch | None = None) -> Publication:
         publication = cls(archive, Resolver(archive, resolver_base))
+        clock = stopwatch or Stopwatch()
         publication.problems += archive.problems
-        publication.reviews = find_reviews(archive)
-        publication.review_index = ReviewIndex.of_reviews(publication.reviews)
-        for meeting in archive.meetings:
-            report = archive.reports.get(meeting.src_uri)
-            if report is not None:
-                publication.mentions[meeting.src_uri] = scan(report, meeting)
-        publication.read_indexes()
-        publication.render_pages()
-        publication.render_generated()
+        with clock.phase("build/follow-up chain"):
+            publication.reviews = find_reviews(archive)
+            publication.review_index = ReviewIndex.of_reviews(publication.reviews)
+        with clock.phase("build/references in the text"):
+            for meeting in archive.meetings:
+                report = archive.reports.get(meeting.src_uri)
+                if report is not None:
+                    publication.mentions[meeting.src_uri] = scan(report, meeting, archive.bodies)
+        with clock.phase("build/roles and themes"):
+            publication.read_indexes()
+        with clock.phase("build/meeting pages"):
+            publication.render_pages()
+        with clock.phase("build/generated pages and data"):
+            publication.render_generated()
         return publication
 
     # -- roles, themes ----------------------------------------------------------
@@ -164,7 +170,7 @@ class Publication:
             body,
             recommendations_section(meeting, reviewed),
         ])
-        mentions = scan_text(markdown, meeting)
+        mentions = scan_text(markdown, meeting, self.archive.bodies)
         self.mentions[meeting.src_uri] = mentions
         self.problems += unresolved_meetings(mentions, self.archive, document.path)
         return apply_replacements(markdown, 1, self.resolver.replacements(mentions, meeting))
@@ -174,7 +180,7 @@ class Publication:
     def render_generated(self) -> None:
         # Mentions of placeholders are known only once their pages are rendered.
         self.entities = collect_entities(self.archive, self.roles, self.mentions, load_gazetteer())
-        for body in all_bodies():
+        for body in self.archive.bodies:
             meetings = self.archive.meetings_of(body)
             if meetings:
                 matrix = participation_matrix(self.entities, meetings, body_index_uri(body.slug))

@@ -15,6 +15,7 @@ from cnd_archive.model.archive import Archive, Meeting
 from cnd_archive.layout import (PLACEHOLDER_RECOMMENDATIONS, RECOMMENDATIONS_CHAPTER, RECOMMENDATIONS_HEADING,
                                 Target, agenda_item_anchor)
 from cnd_archive.references.meetings import find_meetings
+from cnd_archive.registry.bodies import Body
 from cnd_archive.model.report import Element, Report
 
 FOLLOW_UP_RE = re.compile(r"^(?:[IVXLC]+\.\s+)?Implementation of the recommendations adopted by the\s", re.I)
@@ -33,16 +34,16 @@ class Review:
     """The paragraphs of the chapter that reports on the review."""
 
 
-def _reviewed_number(element: Element, meeting: Meeting) -> int | None:
+def _reviewed_number(element: Element, meeting: Meeting, bodies: tuple[Body, ...]) -> int | None:
     if not FOLLOW_UP_RE.match(element.plain_text):
         return None
-    mentions = [m for m in find_meetings(element.text, meeting.body.code) if m.about_recommendations]
+    mentions = [m for m in find_meetings(element.text, meeting.body.code, bodies) if m.about_recommendations]
     return mentions[0].number if mentions and mentions[0].body == meeting.body.code else None
 
 
-def _discussion(report: Report, meeting: Meeting) -> tuple[Target, ...]:
+def _discussion(report: Report, meeting: Meeting, bodies: tuple[Body, ...]) -> tuple[Target, ...]:
     chapters = [e.id for e in report.elements
-                if e.kind == "chapter" and _reviewed_number(e, meeting) == meeting.number - 1]
+                if e.kind == "chapter" and _reviewed_number(e, meeting, bodies) == meeting.number - 1]
     return tuple(Target(meeting.src_uri, e.id) for e in report.elements
                  if e.kind == "paragraph" and e.parent in chapters)
 
@@ -56,7 +57,7 @@ def find_reviews(archive: Archive) -> list[Review]:
         for item in report.elements:
             if item.kind != "item" or "__subpara_" in item.id:
                 continue
-            number = _reviewed_number(item, meeting)
+            number = _reviewed_number(item, meeting, archive.bodies)
             if number == meeting.number - 1:
                 review = _held_review(archive, report, meeting, item, number)
             elif number == meeting.number:
@@ -73,7 +74,7 @@ def _held_review(archive: Archive, report: Report, meeting: Meeting, item: Eleme
     if reviewed is None:
         return None
     return Review(reviewed, meeting, False, Target(meeting.src_uri, item.id), item.label,
-                  _discussion(report, meeting))
+                  _discussion(report, meeting, archive.bodies))
 
 
 def _scheduled_review(archive: Archive, meeting: Meeting, item: Element) -> Review | None:

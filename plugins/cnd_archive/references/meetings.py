@@ -15,8 +15,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from cnd_archive.registry.bodies import Body, all_bodies
-from cnd_archive.references.ordinals import ORDINAL_PATTERN, ordinal_to_int
+from cnd_archive.registry.bodies import Body
+from cnd_archive.model.ordinals import ORDINAL_PATTERN, ordinal_to_int
 
 _LINE_GAP = r"[ \t]*\n?[ \t]*"
 """A name may be broken across a line in the source; never across a blank line."""
@@ -40,8 +40,7 @@ def _phrase_pattern(body: Body) -> str:
 
 
 @cache
-def _pattern() -> re.Pattern[str]:
-    bodies = all_bodies()
+def _pattern(bodies: tuple[Body, ...]) -> re.Pattern[str]:
     named = "|".join(f"(?P<b{i}>{_phrase_pattern(b)})" for i, b in enumerate(bodies))
     return re.compile(
         rf"(?P<recs>recommendations{_LINE_GAP}adopted{_LINE_GAP}by{_LINE_GAP}the{_LINE_GAP})?"
@@ -52,13 +51,12 @@ def _pattern() -> re.Pattern[str]:
     )
 
 
-def find_meetings(text: str, default_body: str | None) -> list[MeetingMention]:
-    """Every meeting reference in text; a bare "Nth Meeting" is of ``default_body``."""
-    bodies = all_bodies()
+def find_meetings(text: str, default_body: str | None, bodies: tuple[Body, ...]) -> list[MeetingMention]:
+    """Every meeting reference in text to one of ``bodies``; a bare "Nth Meeting" is of ``default_body``."""
     mentions = []
-    for match in _pattern().finditer(text):
+    for match in _pattern(bodies).finditer(text):
         named = next((bodies[i] for i in range(len(bodies)) if match[f"b{i}"]), None)
-        body = _body_of(match, named, default_body)
+        body = _body_of(match, named, default_body, bodies)
         if body is None:
             continue
         start = match.start("ordinal")
@@ -67,13 +65,14 @@ def find_meetings(text: str, default_body: str | None) -> list[MeetingMention]:
     return mentions
 
 
-def _body_of(match: re.Match[str], named: Body | None, default_body: str | None) -> str | None:
+def _body_of(match: re.Match[str], named: Body | None, default_body: str | None,
+             bodies: tuple[Body, ...]) -> str | None:
     word = match["meeting"] or match["session"]
     if named is not None:
         return named.code if word.lower() == named.meeting_word.lower() else None
     # Unnamed: only the capitalised "Meeting" of the page's own body counts.
     if match["meeting"] and word == "Meeting" and default_body is not None:
-        body = next((b for b in all_bodies() if b.code == default_body), None)
+        body = next((b for b in bodies if b.code == default_body), None)
         if body is not None and body.meeting_word == "Meeting":
             return body.code
     return None

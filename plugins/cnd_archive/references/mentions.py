@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from cnd_archive.model.archive import Archive, Meeting
 from cnd_archive.errors import Problem
+from cnd_archive.registry.bodies import Body
 from cnd_archive.registry.gazetteer import load_gazetteer
 from cnd_archive.layout import Target, resolve_relative
 from cnd_archive.references.meetings import MeetingMention, find_meetings
@@ -48,7 +49,7 @@ def _enclosing(report: Report) -> tuple[list[int], list[str]]:
     return [e.line for e in ordered], [e.id for e in ordered]
 
 
-def scan(report: Report, meeting: Meeting) -> list[Mention]:
+def scan(report: Report, meeting: Meeting, bodies: tuple[Body, ...]) -> list[Mention]:
     """Every symbol and meeting mention of one report, with the element it is cited in."""
     starts, ids = _enclosing(report)
 
@@ -59,28 +60,29 @@ def scan(report: Report, meeting: Meeting) -> list[Mention]:
         position = bisect.bisect_right(starts, number) - 1
         return ids[position] if position >= 0 else ""
 
-    return _scan_lines(report.body, report.body_line, meeting, cited_at, entities=True)
+    return _scan_lines(report.body, report.body_line, meeting, bodies, cited_at, entities=True)
 
 
-def scan_text(text: str, meeting: Meeting) -> list[Mention]:
+def scan_text(text: str, meeting: Meeting, bodies: tuple[Body, ...]) -> list[Mention]:
     """Symbols and meetings in a page that has no report model (a placeholder); lines count from 1.
 
     Countries are linked from reports only: a placeholder's facts are not the record.
     """
-    return _scan_lines(text, 1, meeting, lambda number, line: "", entities=False)
+    return _scan_lines(text, 1, meeting, bodies, lambda number, line: "", entities=False)
 
 
-def _scan_lines(text: str, first_line: int, meeting: Meeting,
+def _scan_lines(text: str, first_line: int, meeting: Meeting, bodies: tuple[Body, ...],
                 cited_at: Callable[[int, str], str], entities: bool) -> list[Mention]:
     mentions: list[Mention] = []
     for index, line in enumerate(text.split("\n")):
         number = first_line + index
         target = Target(meeting.src_uri, cited_at(number, line))
-        mentions += _line_mentions(line, number, target, meeting, entities)
+        mentions += _line_mentions(line, number, target, meeting, bodies, entities)
     return mentions
 
 
-def _line_mentions(line: str, number: int, cited_at: Target, meeting: Meeting, entities: bool) -> list[Mention]:
+def _line_mentions(line: str, number: int, cited_at: Target, meeting: Meeting, bodies: tuple[Body, ...],
+                   entities: bool) -> list[Mention]:
     # Text a contributor already linked is theirs: nothing inside a link is linked again.
     found: list[Mention] = [Mention("", number, m.start(), m.end(), "", cited_at)
                             for m in _MARKDOWN_LINK_RE.finditer(line)]
@@ -89,7 +91,7 @@ def _line_mentions(line: str, number: int, cited_at: Target, meeting: Meeting, e
     for s in symbol_mentions:
         if not any(f.start < s.end and s.start < f.end for f in found):
             found.append(Mention(meeting.src_uri, number, s.start, s.end, s.wording, cited_at, symbols=s.symbols))
-    for m in find_meetings(line, meeting.body.code):
+    for m in find_meetings(line, meeting.body.code, bodies):
         if not any(f.start < m.end and m.start < f.end for f in found):
             found.append(Mention(meeting.src_uri, number, m.start, m.end, m.wording, cited_at,
                                  meeting=m, heading=heading))

@@ -1,0 +1,1 @@
+"""The content checker: every problem a contributor can make, as file:line, before publishing."""

@@ -1,0 +1,1 @@
+"""From the plain text of a UN report to annotated Markdown."""

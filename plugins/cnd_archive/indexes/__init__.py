@@ -1,0 +1,1 @@
+"""What the archive gathers across meetings: roles, themes, countries and organisations, documents."""

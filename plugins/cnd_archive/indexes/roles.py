@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from cnd_archive.errors import Problem
-from cnd_archive.model.frontmatter import Document
+from cnd_archive.model.frontmatter import ContentFile
 from cnd_archive.registry.gazetteer import EntityMention, Gazetteer
 from cnd_archive.model.markdown_text import plain_text
 from cnd_archive.model.report import Element, Report
@@ -176,7 +176,7 @@ def _propose_from_paragraph(report: Report, number: int, paragraph: Element, tex
 
 # -- reading and checking the front matter --------------------------------------
 
-def read_roles(document: Document, gazetteer: Gazetteer) -> tuple[list[Role], list[Problem]]:
+def read_roles(document: ContentFile, gazetteer: Gazetteer) -> tuple[list[Role], list[Problem]]:
     """The participation records of a report's front matter, and what is wrong with them."""
     raw = document.meta.get("participation", [])
     if not isinstance(raw, list):

@@ -15,7 +15,7 @@ from typing import Any
 
 from cnd_archive.model.archive import Archive, Meeting
 from cnd_archive.errors import Problem
-from cnd_archive.model.frontmatter import Document
+from cnd_archive.model.frontmatter import ContentFile
 from cnd_archive.layout import issue_anchor
 from cnd_archive.model.anchors import paragraph_id
 from cnd_archive.model.report import Element, Report
@@ -52,7 +52,7 @@ class ProposedTopic:
     themes: tuple[str, ...]
 
 
-def _check_theme_ids(values: Any, document: Document, line: int) -> tuple[list[str], list[Problem]]:
+def _check_theme_ids(values: Any, document: ContentFile, line: int) -> tuple[list[str], list[Problem]]:
     known = {t.id for t in vocabulary()}
     if not isinstance(values, list):
         return [], [Problem(document.path, line, "themes must be a list of theme ids",
@@ -66,7 +66,7 @@ def _check_theme_ids(values: Any, document: Document, line: int) -> tuple[list[s
     return [str(v) for v in values if str(v) in known], problems
 
 
-def working_group_issues(report: Report, meeting: Meeting, document: Document) -> tuple[list[WorkingGroupIssue], list[Problem]]:
+def working_group_issues(report: Report, meeting: Meeting, document: ContentFile) -> tuple[list[WorkingGroupIssue], list[Problem]]:
     """The report's working-group issues with their recommendations, observations and themes."""
     issues: dict[int, WorkingGroupIssue] = {}
     for element in report.elements:
@@ -85,7 +85,7 @@ def working_group_issues(report: Report, meeting: Meeting, document: Document) -
     return list(issues.values()), _tag(issues, document)
 
 
-def _tag(issues: dict[int, WorkingGroupIssue], document: Document) -> list[Problem]:
+def _tag(issues: dict[int, WorkingGroupIssue], document: ContentFile) -> list[Problem]:
     raw = document.meta.get("issues", [])
     if not isinstance(raw, list):
         return [Problem(document.path, document.line_of("issues"), "issues must be a list",
@@ -109,7 +109,7 @@ def inline_items(text: str) -> dict[str, str]:
     return {m["letter"]: m["text"].strip() for m in _INLINE_ITEM_RE.finditer(text)}
 
 
-def proposed_topics(archive: Archive, meeting: Meeting, document: Document) -> tuple[list[ProposedTopic], list[Problem]]:
+def proposed_topics(archive: Archive, meeting: Meeting, document: ContentFile) -> tuple[list[ProposedTopic], list[Problem]]:
     raw = document.meta.get("proposed_topics")
     if raw is None:
         return [], []

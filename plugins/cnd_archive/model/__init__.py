@@ -1,0 +1,1 @@
+"""Content files read once into meetings and reports, with ids from printed numbers."""

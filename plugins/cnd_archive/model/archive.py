@@ -17,7 +17,7 @@ from cnd_archive.layout import meeting_uri
 from cnd_archive.registry.bodies import Body, all_bodies, body_by_code
 from cnd_archive.timing import Stopwatch
 from cnd_archive.errors import Problem
-from cnd_archive.model.frontmatter import MAX_FILE_BYTES, Document, split
+from cnd_archive.model.frontmatter import MAX_FILE_BYTES, ContentFile, split
 from cnd_archive.model.safety import unsafe_front_matter, unsafe_markdown
 from cnd_archive.model.ordinals import int_to_ordinal
 from markdown_it.token import Token
@@ -65,7 +65,8 @@ class Archive:
     meetings: list[Meeting] = field(default_factory=list)
     reports: dict[str, Report] = field(default_factory=dict)
     """Parsed reports by src_uri."""
-    documents: dict[str, Document] = field(default_factory=dict)
+    files: dict[str, ContentFile] = field(default_factory=dict)
+    """The content file of each meeting page (front matter and body), by src_uri."""
     problems: list[Problem] = field(default_factory=list)
     withheld: set[str] = field(default_factory=set)
     """Pages whose Markdown failed the safety check: never rendered as they are."""
@@ -127,13 +128,13 @@ def load(docs_dir: Path, src_uris: list[str], shown_from: Path | None = None,
         if document.meta.get("kind") not in MEETING_KINDS:
             archive.problems += unsafe_front_matter(document.meta, shown, document.line_of)
             continue
-        archive.documents[src_uri] = document
+        archive.files[src_uri] = document
         with stopwatch.phase("load/meeting model"):
             _add_meeting(archive, document, src_uri, tokens)
     return archive
 
 
-def _add_meeting(archive: Archive, document: Document, src_uri: str, tokens: list[Token]) -> None:
+def _add_meeting(archive: Archive, document: ContentFile, src_uri: str, tokens: list[Token]) -> None:
     meta = document.meta
     schema_problems = validate_front_matter(document, archive.bodies)
     if schema_problems:
@@ -164,7 +165,7 @@ def _add_meeting(archive: Archive, document: Document, src_uri: str, tokens: lis
         archive.problems += problems
 
 
-def _check_types(document: Document) -> list[Problem]:
+def _check_types(document: ContentFile) -> list[Problem]:
     meta, path, line = document.meta, document.path, document.line_of
     problems = []
     if not isinstance(meta["meeting"], int) or isinstance(meta["meeting"], bool) or meta["meeting"] < 1:

@@ -24,7 +24,9 @@ _FENCE_RE = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*\n", re.DOTALL)
 
 
 @dataclass(frozen=True)
-class Document:
+class ContentFile:
+    """A file of content/ split into its front matter and its Markdown body."""
+
     path: str
     meta: dict[str, Any]
     body: str
@@ -94,14 +96,14 @@ def load_yaml(text: str) -> Any:
     return yaml.load(text, Loader=_SafeLoader)
 
 
-def split(text: str, path: str) -> tuple[Document | None, list[Problem]]:
+def split(text: str, path: str) -> tuple[ContentFile | None, list[Problem]]:
     """Parse a file's text; on failure return None and the problems, each with a line."""
     if len(text) > MAX_FILE_BYTES:
         return None, [Problem(path, 1, f"file is larger than {MAX_FILE_BYTES} bytes",
                               "a report is about 50 KB; split or check the file")]
     match = _FENCE_RE.match(text)
     if not match:
-        return Document(path, {}, text, 1), []
+        return ContentFile(path, {}, text, 1), []
     yaml_text = match[1] or ""
     if len(yaml_text) > MAX_FRONT_MATTER_CHARS:
         return None, [Problem(path, 2, "front matter is too large",
@@ -118,7 +120,7 @@ def split(text: str, path: str) -> tuple[Document | None, list[Problem]]:
     body_line = text.count("\n", 0, match.end()) + 1
     key_lines = {m[1]: yaml_text.count("\n", 0, m.start()) + 2 for m in _KEY_RE.finditer(yaml_text)}
     front_matter = "\n" + yaml_text  # line 1 of the file is the opening '---'
-    return Document(path, meta, text[match.end():], body_line, key_lines, front_matter), []
+    return ContentFile(path, meta, text[match.end():], body_line, key_lines, front_matter), []
 
 
 def _yaml_problem(error: yaml.YAMLError, path: str) -> Problem:

@@ -17,7 +17,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 from cnd_archive.layout import RECOMMENDATIONS_CHAPTER
 from cnd_archive.model import anchors, numbering
 from cnd_archive.errors import Problem
-from cnd_archive.model.frontmatter import Document
+from cnd_archive.model.frontmatter import ContentFile
 from cnd_archive.model.markdown_text import EXPLICIT_ID_RE, plain_text
 
 _CHAPTER_RE = re.compile(r"^(?P<label>[IVXLC]+)\. \S")
@@ -279,7 +279,7 @@ class _Reader:
         return numbering.letter_index(letter)
 
 
-def read_report(document: Document, tokens: list[Token] | None = None) -> tuple[Report, list[Problem]]:
+def read_report(document: ContentFile, tokens: list[Token] | None = None) -> tuple[Report, list[Problem]]:
     """The report's elements and every problem with its structure, all at once.
 
     Pass the tokens if the body was already parsed (the safety check uses the same parse).

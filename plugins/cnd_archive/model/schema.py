@@ -13,7 +13,7 @@ from typing import Any
 import jsonschema
 
 from cnd_archive.errors import Problem
-from cnd_archive.model.frontmatter import Document
+from cnd_archive.model.frontmatter import ContentFile
 from cnd_archive.registry.bodies import Body
 from cnd_archive.registry.schemas import meeting_schema
 
@@ -35,7 +35,7 @@ def jsonable(value: Any) -> Any:
     return repr(value)
 
 
-def validate_front_matter(document: Document, bodies: tuple[Body, ...]) -> list[Problem]:
+def validate_front_matter(document: ContentFile, bodies: tuple[Body, ...]) -> list[Problem]:
     problems = []
     for error in sorted(_validator(bodies).iter_errors(jsonable(document.meta)), key=lambda e: list(map(str, e.path))):
         path = list(error.path)
@@ -49,7 +49,7 @@ def validate_front_matter(document: Document, bodies: tuple[Body, ...]) -> list[
     return problems
 
 
-def _line_of(document: Document, path: list[Any]) -> int:
+def _line_of(document: ContentFile, path: list[Any]) -> int:
     if not path:
         return 1
     if len(path) > 1 and isinstance(path[1], int) and str(path[0]) in document.key_lines:

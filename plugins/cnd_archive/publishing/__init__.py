@@ -1,0 +1,1 @@
+"""Everything a build publishes: meeting pages, generated pages, open data, permalinks, search."""

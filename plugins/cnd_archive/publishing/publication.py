@@ -83,7 +83,7 @@ class Publication:
         """Participation roles and themes from front matter, each checked against the text."""
         gazetteer = load_gazetteer()
         for meeting in self.archive.meetings_sorted():
-            document = self.archive.documents[meeting.src_uri]
+            document = self.archive.files[meeting.src_uri]
             report = self.archive.reports.get(meeting.src_uri)
             if report is None:
                 topics, problems = proposed_topics(self.archive, meeting, document)
@@ -118,7 +118,7 @@ class Publication:
                 anchors[meeting.src_uri] = _anchors_in(markdown)
             self.pages[meeting.src_uri] = markdown
         for meeting in self.archive.meetings:
-            document = self.archive.documents[meeting.src_uri]
+            document = self.archive.files[meeting.src_uri]
             self.problems += broken_page_links(document.body, document.body_line, document.path,
                                                meeting.src_uri, anchors)
 
@@ -156,7 +156,7 @@ class Publication:
     def render_placeholder(self, meeting: Meeting) -> str:
         approving, agenda, problems = provisional_agenda_items(meeting, self.archive)
         self.problems += problems
-        document = self.archive.documents[meeting.src_uri]
+        document = self.archive.files[meeting.src_uri]
         explicit, problems = explicit_symbol_replacements(document.body, document.body_line, document.path,
                                                           self.resolver, meeting.src_uri)
         self.problems += problems

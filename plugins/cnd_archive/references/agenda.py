@@ -18,7 +18,7 @@ def provisional_agenda_items(meeting: Meeting, archive: Archive) -> tuple[Meetin
     source = meeting.meta.get("provisional_agenda")
     if source is None:
         return None, [], []
-    document = archive.documents[meeting.src_uri]
+    document = archive.files[meeting.src_uri]
     where = document.line_of("provisional_agenda")
     number = source.get("paragraph") if isinstance(source, dict) else None
     approving = archive.meeting(meeting.body.code, meeting.number - 1)

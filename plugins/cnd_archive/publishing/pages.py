@@ -46,8 +46,9 @@ def venue(meeting: Meeting) -> str:
 
 def body_page(body: Body, meetings: list[Meeting], matrix: list[str] | None = None) -> str:
     """The page of one body: what it is, and a table of its meetings."""
+    page = body_index_uri(body.slug)
     rows = [
-        f"| [{escape(s.ordinal_name)}]({s.number}.md) | {s.number} | {format_dates(s.start_date, s.end_date)} "
+        f"| [{escape(s.ordinal_name)}]({Target(s.src_uri).markdown_from(page)}) | {s.number} | {format_dates(s.start_date, s.end_date)} "
         f"| {escape(venue(s), extra='|')} | {KIND_TEXT[s.kind]} |"
         for s in meetings
     ]
@@ -78,14 +79,14 @@ def placeholder_page(meeting: Meeting, approving: Meeting | None, agenda: list[E
         '!!! warning "Report not yet in the archive"', "",
         "    The report of this meeting has not been added to the archive yet. "
         "This page holds what the archive knows of the meeting from other sources.", "",
-        f"- **Body:** [{escape(body.name)}](index.md)",
+        f"- **Body:** [{escape(body.name)}]({Target(body_index_uri(body.slug)).markdown_from(meeting.src_uri)})",
         f"- **Meeting:** {meeting.number}",
         f"- **Dates:** {format_dates(meeting.start_date, meeting.end_date)}",
         f"- **Venue:** {escape(venue(meeting))}",
         f"- **Status:** {KIND_TEXT[meeting.kind]}", "",
     ]
     if approving is not None and agenda:
-        lines += provisional_agenda(approving, agenda[0].parent or "", agenda)
+        lines += provisional_agenda(approving, agenda[0].parent or "", agenda, meeting.src_uri)
     for review in reviewing:
         target = recommendations_target(archive, review.reviewed).markdown_from(meeting.src_uri)
         lines += [f"Item {review.agenda_number} of this Meeting's provisional agenda is to review the "
@@ -144,12 +145,12 @@ def _review_phrase(review: Review, page: Meeting) -> str:
     return phrase
 
 
-def provisional_agenda(approving: Meeting, paragraph: str, items: list[Element]) -> list[str]:
+def provisional_agenda(approving: Meeting, paragraph: str, items: list[Element], page: str) -> list[str]:
     number = paragraph.removeprefix("para_")
     lines = [
         f"## Provisional agenda {{#{PROVISIONAL_AGENDA}}}", "",
         f"Approved by the {escape(approving.ordinal_name)} "
-        f"([report, paragraph {number}]({approving.number}.md#{paragraph})):", "",
+        f"([report, paragraph {number}]({Target(approving.src_uri, paragraph).markdown_from(page)})):", "",
     ]
     for item in items:
         anchor = agenda_anchor(item.id, paragraph)

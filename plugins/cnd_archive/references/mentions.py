@@ -15,9 +15,9 @@ from dataclasses import dataclass
 
 from cnd_archive.model.archive import Archive, Meeting
 from cnd_archive.errors import Problem
-from cnd_archive.registry.bodies import Body
+from cnd_archive.registry.bodies import Body, body_by_code
 from cnd_archive.registry.gazetteer import load_gazetteer
-from cnd_archive.layout import Target, resolve_relative
+from cnd_archive.layout import Target, meeting_uri, resolve_relative
 from cnd_archive.references.meetings import MeetingMention, find_meetings
 from cnd_archive.model.numbering import FOOTNOTE_DEFINITION_RE
 from cnd_archive.model.report import Report
@@ -111,9 +111,13 @@ def unresolved_meetings(mentions: list[Mention], archive: Archive, path: str) ->
             problems.append(Problem(path, mention.line,
                                     f"'{mention.wording[:60]}' names {meeting.body} meeting {meeting.number}, "
                                     "which has no page",
-                                    f"add content/{meeting.body.lower()}/{meeting.number}.md "
+                                    f"add content/{_meeting_uri(meeting.body, meeting.number, archive)} "
                                     "(kind: placeholder) with the facts known of it", mention.start + 1))
     return problems
+
+
+def _meeting_uri(body_code: str, number: int, archive: Archive) -> str:
+    return meeting_uri(body_by_code(body_code, archive.bodies).slug, number)
 
 
 def broken_page_links(body: str, body_line: int, path: str, page_uri: str,

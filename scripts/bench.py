@@ -141,17 +141,6 @@ def config_plugins(text: str) -> str:
     return ", ".join(names) or "none (so no search index at all)"
 
 
-def printed_markers_time(site: Path, content: Path) -> tuple[float, int]:
-    """on_page_content's work (show_printed_markers), run here on the built meeting pages' HTML."""
-    from cnd_archive.publishing.footnotes import show_printed_markers
-    pages = [site / p.parent.name / p.stem / "index.html" for p in content.glob("*/*.md")]
-    html = [p.read_text(encoding="utf-8") for p in pages if p.exists()]
-    start = time.perf_counter()
-    for page in html:
-        show_printed_markers(page)
-    return time.perf_counter() - start, len(html)
-
-
 def pagefind_time(site: Path) -> tuple[float, str] | None:
     """on_post_build's work: the plugin's Pagefind run, repeated here on the built site (if the plugin has one)."""
     try:
@@ -351,9 +340,7 @@ def main(argv: list[str] | None = None) -> int:
                       f"peak {fmt(result.peak_mb, 0)} MB, {result.warnings} warnings {result.note}", flush=True)
                 site = archive / f"site-{variant}"
                 if variant == "plugin" and site.exists() and not args.skip_phases:
-                    seconds, count = printed_markers_time(site, archive / "content")
-                    post_build[n] = {"on_page_content (show_printed_markers)": seconds}
-                    print(f"  on_page_content (show_printed_markers on {count} built meeting pages): {seconds:.2f} s")
+                    post_build[n] = {}
                     indexed = pagefind_time(site)
                     if indexed is not None:
                         post_build[n]["on_post_build (Pagefind, re-run on the site)"] = indexed[0]

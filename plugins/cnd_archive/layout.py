@@ -62,6 +62,30 @@ def page_url(src_uri: str) -> str:
     return path + "/"
 
 
+def relative_url(from_url: str, to_url: str) -> str:
+    """A link from the page or file at from_url to to_url, both site-relative, as MkDocs writes
+    it: "honlac/27/" -> "honlac/28/" is "../28/"; the home page is "./"."""
+    directory, _, name = from_url.rpartition("/")
+    base = directory if "." in name else from_url
+    start, target = _parts(base), _parts(to_url)
+    common = 0
+    for a, b in zip(start, target):
+        if a != b:
+            break
+        common += 1
+    path = "/".join([".."] * (len(start) - common) + target[common:]) or "."
+    return path + "/" if to_url.endswith("/") else path
+
+
+def _parts(url: str) -> list[str]:
+    return [part for part in posixpath.normpath("/" + url).split("/") if part]
+
+
+def site_url(src_uri: str) -> str:
+    """The URL a page or file is served at, the home page as "./"."""
+    return (page_url(src_uri) or "./") if src_uri.endswith(".md") else src_uri
+
+
 def resolve_relative(page_uri: str, path: str) -> str:
     """The source a relative link written on page_uri points to."""
     return posixpath.normpath(posixpath.join(posixpath.dirname(page_uri), path)).lstrip("/")

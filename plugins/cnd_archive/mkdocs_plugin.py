@@ -5,9 +5,8 @@ Nothing here decides anything about reports; it moves data between MkDocs and th
 
 from __future__ import annotations
 
-import html
+import functools
 import os
-from collections.abc import MutableMapping
 from pathlib import Path
 from typing import Any
 
@@ -18,33 +17,29 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
 from cnd_archive.model import archive as archive_module
 from cnd_archive.model.archive import Archive
 from cnd_archive.registry.bodies import Body, all_bodies, read_bodies
 from cnd_archive.errors import Problem
-from cnd_archive.publishing.footnotes import show_printed_markers
 from cnd_archive.layout import (FOLDED_SECTIONS, HIDDEN_FOLDERS, HOME, PERMALINK_SCRIPT, body_index_uri,
                                 navigation_order)
-from cnd_archive.checking.checker import held_to_record
-from cnd_archive.publishing.permalink_record import RECORD_FILE, Record, anchor_script, redirect_pages
+from cnd_archive.model.safety import plain_text_value
+from cnd_archive.publishing.html import toc_tokens
+from cnd_archive.publishing.permalink_record import (RECORD_FILE, Record, anchor_script, compare, load_record,
+                                                     redirect_pages)
 from cnd_archive.publishing.publication import Publication
 from cnd_archive.publishing.search_index import SearchIndexError, build_index
 
 log = get_plugin_logger(__name__)
 
 
-WITHHELD = ("# Page withheld\n\nThis page's source failed the archive's safety check "
-            "(raw HTML or a script link), so it is not published. The build log names the line to fix.\n")
-
-
-def neutralise_markup(meta: MutableMapping[str, Any]) -> None:
-    """Themes print a page's title and description unescaped; the checker refuses markup in
-    them, and a build that goes on despite its errors must still not emit it."""
-    for key in ("title", "description"):
-        value = meta.get(key)
-        if isinstance(value, str) and any(c in value for c in '<>"&'):
-            meta[key] = html.escape(value)
+WITHHELD = ('<h1 id="title">Page withheld</h1>\n<p>This page\'s source has a problem that the archive\'s '
+            "checks found, so it is not published. The build log names the file, the line and the fix.</p>\n")
+PAGE_META = ("title", "description", "hide")
+"""What a theme may read of a page's front matter; each value is plain text (or a list of it)."""
+HIDE_VALUES = ("navigation", "toc", "footer", "path")
 
 
 class ArchiveConfig(Config):
@@ -67,25 +62,22 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         bodies = read_bodies(project / self.config.bodies) if self.config.bodies else all_bodies()
         self.archive = archive_module.load(Path(config.docs_dir), src_uris, shown_from=project, bodies=bodies)
         self.publication = Publication.build(self.archive, self.config.resolver_base)
-        self.report(self.publication.problems)
+        record_path = project / self.config.permalinks
+        record, record_problems = load_record(record_path, os.path.relpath(record_path))
+        if not record_path.exists():
+            log.info("no permalink record at %s: published anchors are not checked", record_path)
+            record_problems = []
         generated = {**self.publication.generated, **self.publication.data,
-                     **self.permalinks(project, files)}
+                     PERMALINK_SCRIPT: anchor_script(record or Record()), **redirect_pages(record or Record())}
         for uri, content in generated.items():
             self.add_generated(files, config, uri, content)
+        static = [f.src_uri for f in files if not f.is_documentation_page()]
+        self.publication.render_html(self.publication.site_map(static))
+        if record is not None:
+            record_problems += compare(record, self.publication.published(), os.path.relpath(record_path),
+                                       skip=self.publication.withheld_urls())
+        self.report(self.publication.problems + record_problems)
         return files
-
-    def permalinks(self, project: Path, files: Files) -> dict[str, str]:
-        """Hold the build to the permalink record; serve its redirects."""
-        path = project / self.config.permalinks
-        if not path.exists():
-            log.info("no permalink record at %s: published anchors are not checked", path)
-            return {PERMALINK_SCRIPT: anchor_script(Record())}
-        other_pages = [f.src_uri for f in files.documentation_pages()
-                       if not f.generated_by and self.archive.meeting_at(f.src_uri) is None]
-        record, problems = held_to_record(self.publication, other_pages, path, os.path.relpath(path))
-        self.report(problems)
-        record = record or Record()
-        return {PERMALINK_SCRIPT: anchor_script(record), **redirect_pages(record)}
 
     def add_generated(self, files: Files, config: MkDocsConfig, uri: str, content: str) -> None:
         existing = files.get_file_from_path(uri)
@@ -159,13 +151,45 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
         section.children.sort(key=number)
 
-    def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        neutralise_markup(page.meta)
-        if page.file.src_uri in self.archive.withheld:
-            return WITHHELD
-        if page.file.src_uri == HOME:
-            return self.publication.home_page(markdown)
-        return self.publication.pages.get(page.file.src_uri, markdown)
+    def on_pre_page(self, page: Page, /, *, config: MkDocsConfig, files: Files) -> Page:
+        # The archive renders every page itself, from the tokens its checks read (as
+        # mkdocs-jupyter gives notebooks their own render): Python-Markdown never runs.
+        page.render = functools.partial(self.render_page, page)  # type: ignore[method-assign]
+        return page
+
+    def render_page(self, page: Page, config: MkDocsConfig, files: Files) -> None:
+        rendered = self.publication.html.get(page.file.src_uri)
+        page.meta = self.page_meta(page) if rendered else {"title": "Page withheld"}
+        page.content = rendered.html if rendered else WITHHELD
+        page.toc = get_toc(toc_tokens(rendered.headings)) if rendered else get_toc([])  # type: ignore[arg-type]
+        page._title_from_render = rendered.title if rendered else "Page withheld"
+        page.present_anchor_ids = set(rendered.anchors) if rendered else set()
+        page.links_to_anchors = self.links_to_anchors(rendered.links, files) if rendered else {}
+
+    def page_meta(self, page: Page) -> dict[str, Any]:
+        """The front matter a theme may see: the archive's own reading of it, allowlisted keys only
+        (MkDocs's own reading is set aside: it would let 'template:' or 'status:' through)."""
+        uri = page.file.src_uri
+        source = self.archive.files.get(uri) or self.archive.other_pages.get(uri)
+        meta = source.meta if source else dict(page.meta) if page.file.generated_by else {}
+        kept: dict[str, Any] = {}
+        for key in PAGE_META:
+            value = meta.get(key)
+            if key == "hide" and isinstance(value, list):
+                kept[key] = [v for v in value if v in HIDE_VALUES]
+            elif isinstance(value, str) and plain_text_value(value):
+                kept[key] = value
+        return kept
+
+    @staticmethod
+    def links_to_anchors(links: list[tuple[str, str, int]], files: Files) -> dict[File, dict[str, str]]:
+        """The links MkDocs validates after the build (validation.anchors in mkdocs.yml)."""
+        out: dict[File, dict[str, str]] = {}
+        for target, anchor, _ in links:
+            file = files.get_file_from_path(target)
+            if file is not None and anchor:
+                out.setdefault(file, {})[anchor] = f"{target}#{anchor}"
+        return out
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.config.search_index:
@@ -173,11 +197,6 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                 log.info(build_index(Path(config.site_dir)))
             except SearchIndexError as error:
                 log.error(str(error))
-
-    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        if self.archive.meeting_at(page.file.src_uri) is not None:
-            return show_printed_markers(html)
-        return html
 
     @staticmethod
     def report(problems: list[Problem]) -> None:

@@ -15,6 +15,7 @@ import yaml
 
 from cnd_archive.model.archive import load
 from cnd_archive.errors import Problem
+from cnd_archive.layout import PERMALINK_SCRIPT
 from cnd_archive.publishing.permalink_record import RECORD_FILE, Record, compare, load_record, record_text
 from cnd_archive.publishing.publication import Publication
 from cnd_archive.references.symbols import DEFAULT_RESOLVER
@@ -56,29 +57,30 @@ def markdown_files(docs_dir: Path) -> list[str]:
     return sorted(p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md") if p.is_file())
 
 
-def build_publication(project: Project) -> tuple[Publication, list[str]]:
-    src_uris = markdown_files(project.docs_dir)
+def build_publication(project: Project) -> Publication:
+    """The publication exactly as a build makes it, HTML included, from the content folder."""
     bodies = read_bodies(project.bodies) if project.bodies else all_bodies()
-    archive = load(project.docs_dir, src_uris, shown_from=project.root, bodies=bodies)
+    archive = load(project.docs_dir, markdown_files(project.docs_dir), shown_from=project.root, bodies=bodies)
     publication = Publication.build(archive, project.resolver_base)
-    meeting_pages = {s.src_uri for s in archive.meetings}
-    return publication, [u for u in src_uris if u not in meeting_pages]
+    static = [p.relative_to(project.docs_dir).as_posix() for p in project.docs_dir.rglob("*")
+              if p.is_file() and p.suffix != ".md"]
+    publication.render_html(publication.site_map([*static, PERMALINK_SCRIPT]))
+    return publication
 
 
-def held_to_record(publication: Publication, other_pages: list[str], path: Path,
-                   shown: str) -> tuple[Record | None, list[Problem]]:
+def held_to_record(publication: Publication, path: Path, shown: str) -> tuple[Record | None, list[Problem]]:
     """The permalink record, and every way the publication breaks its promises."""
     record, problems = load_record(path, shown)
     if record is not None:
-        problems += compare(record, publication.published(other_pages), shown)
+        problems += compare(record, publication.published(), shown, skip=publication.withheld_urls())
     return record, problems
 
 
 def check(project: Project, only: list[Path] | None = None) -> list[Problem]:
     """All problems, or those in the given files and folders."""
-    publication, other_pages = build_publication(project)
+    publication = build_publication(project)
     shown = os.path.relpath(project.record, project.root)
-    _, record_problems = held_to_record(publication, other_pages, project.record, shown)
+    _, record_problems = held_to_record(publication, project.record, shown)
     problems = publication.problems + record_problems
     if only:
         wanted = [os.path.relpath(p.resolve(), project.root.resolve()) for p in only]
@@ -88,9 +90,9 @@ def check(project: Project, only: list[Path] | None = None) -> list[Problem]:
 
 def write_record(project: Project) -> int:
     """Record every published page and anchor, keeping the redirects already recorded."""
-    publication, other_pages = build_publication(project)
+    publication = build_publication(project)
     record, _ = load_record(project.record, str(project.record))
     redirects = record.redirects if record else {}
-    current = publication.published(other_pages)
+    current = publication.published()
     project.record.write_text(record_text(current, redirects), encoding="utf-8")
     return sum(len(a) for a in current.values())

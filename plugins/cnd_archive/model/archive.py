@@ -22,7 +22,8 @@ from cnd_archive.model.safety import unsafe_front_matter, unsafe_markdown
 from cnd_archive.model.ordinals import int_to_ordinal
 from markdown_it.token import Token
 
-from cnd_archive.model.report import Report, parse_tokens, read_report
+from cnd_archive.model.parser import parse_tokens
+from cnd_archive.model.report import Report, read_report
 from cnd_archive.model.schema import validate_front_matter
 
 MEETING_KINDS = ("report", "placeholder")
@@ -68,6 +69,10 @@ class Archive:
     files: dict[str, ContentFile] = field(default_factory=dict)
     """The content file of each meeting page (front matter and body), by src_uri."""
     problems: list[Problem] = field(default_factory=list)
+    other_pages: dict[str, ContentFile] = field(default_factory=dict)
+    """The pages that are not meeting pages (the home page, the open data page ...), by src_uri."""
+    unreadable: set[str] = field(default_factory=set)
+    """Pages that could not be read at all (too large, not UTF-8, bad front matter)."""
     withheld: set[str] = field(default_factory=set)
     """Pages whose Markdown failed the safety check: never rendered as they are."""
 
@@ -105,12 +110,14 @@ def load(docs_dir: Path, src_uris: list[str], shown_from: Path | None = None,
         path = docs_dir / src_uri
         shown = os.path.relpath(path, shown_from) if shown_from else str(path)
         if path.stat().st_size > MAX_FILE_BYTES:
+            archive.unreadable.add(src_uri)
             archive.problems.append(Problem(shown, 1, f"file is larger than {MAX_FILE_BYTES} bytes",
                                             "a report is about 50 KB; check that this is the right file"))
             continue
         try:
             text = path.read_bytes().decode("utf-8")
         except UnicodeDecodeError as error:
+            archive.unreadable.add(src_uri)
             archive.problems.append(Problem(shown, 1, f"not valid UTF-8 at byte {error.start}",
                                             "save the file as UTF-8"))
             continue
@@ -118,6 +125,7 @@ def load(docs_dir: Path, src_uris: list[str], shown_from: Path | None = None,
             document, problems = split(text, shown)
         archive.problems += problems
         if document is None:
+            archive.unreadable.add(src_uri)
             continue
         with stopwatch.phase("load/parse and safety check"):
             tokens = parse_tokens(document.body)
@@ -127,6 +135,7 @@ def load(docs_dir: Path, src_uris: list[str], shown_from: Path | None = None,
             archive.problems += unsafe
         if document.meta.get("kind") not in MEETING_KINDS:
             archive.problems += unsafe_front_matter(document.meta, shown, document.line_of)
+            archive.other_pages[src_uri] = document
             continue
         archive.files[src_uri] = document
         with stopwatch.phase("load/meeting model"):

@@ -10,15 +10,14 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from markdown_it import MarkdownIt
 from markdown_it.token import Token
-from mdit_py_plugins.footnote import footnote_plugin
 
 from cnd_archive.layout import RECOMMENDATIONS_CHAPTER
 from cnd_archive.model import anchors, numbering
 from cnd_archive.errors import Problem
 from cnd_archive.model.frontmatter import ContentFile
 from cnd_archive.model.markdown_text import EXPLICIT_ID_RE, plain_text
+from cnd_archive.model.parser import parse_tokens
 
 _CHAPTER_RE = re.compile(r"^(?P<label>[IVXLC]+)\. \S")
 _SECTION_RE = re.compile(r"^(?P<label>[A-Z])\. \S")
@@ -76,16 +75,6 @@ class Report:
     @property
     def recommendations(self) -> list[Element]:
         return [e for e in self.elements if e.recommendation]
-
-
-_PARSER = MarkdownIt("commonmark").enable("table").use(footnote_plugin)
-# Python-Markdown, which renders the pages, links any address: so must this parse, or an
-# address that markdown-it would refuse (javascript:) escapes the safety check as text.
-_PARSER.validateLink = lambda url: True  # type: ignore[method-assign]
-
-
-def parse_tokens(body: str) -> list[Token]:
-    return _PARSER.parse(body)
 
 
 @dataclass

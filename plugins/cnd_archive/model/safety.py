@@ -14,7 +14,7 @@ from urllib.parse import unquote
 from markdown_it.token import Token
 
 from cnd_archive.errors import Problem
-from cnd_archive.model.report import parse_tokens
+from cnd_archive.model.parser import parse_tokens
 
 ALLOWED_SCHEMES = ("http", "https", "mailto", "symbol")
 """``symbol:`` is the archive's own annotation for a UN document symbol."""
@@ -35,19 +35,26 @@ def link_scheme(href: str) -> str | None:
 
 
 def unsafe_markdown(body: str, body_line: int, path: str, tokens: list[Token] | None = None) -> list[Problem]:
-    problems: list[Problem] = _attribute_lists(body, body_line, path)
-    for token in tokens if tokens is not None else parse_tokens(body):
-        line = body_line + (token.map[0] if token.map else 0)
-        if token.type == "html_block":
+    """A contributor's Markdown: no raw HTML, no script links, no attribute lists but a heading's id."""
+    tokens = tokens if tokens is not None else parse_tokens(body)
+    return _attribute_lists(body, body_line, path) + unsafe_tokens(tokens, body_line, path)
+
+
+def unsafe_tokens(tokens: list[Token], first_line: int, path: str, allow_html: bool = False) -> list[Problem]:
+    """Raw HTML (unless the page is the archive's own) and links whose address runs code."""
+    problems: list[Problem] = []
+    for token in tokens:
+        line = first_line + (token.map[0] if token.map else 0)
+        if token.type == "html_block" and not allow_html:
             problems.append(_html_problem(path, line, token.content))
         for child in token.children or []:
-            problems += _inline_problems(child, path, line)
+            problems += _inline_problems(child, path, line, allow_html)
     return problems
 
 
-def _inline_problems(token: Token, path: str, line: int) -> list[Problem]:
+def _inline_problems(token: Token, path: str, line: int, allow_html: bool) -> list[Problem]:
     if token.type == "html_inline":
-        return [_html_problem(path, line, token.content)]
+        return [] if allow_html else [_html_problem(path, line, token.content)]
     address = token.attrGet("href") or token.attrGet("src")
     if token.type in ("link_open", "image") and address is not None:
         scheme = link_scheme(str(address))
@@ -68,6 +75,11 @@ def _attribute_lists(body: str, body_line: int, path: str) -> list[Problem]:
                                         "only a heading may end with {#id}; write literal braces as \\{ \\}",
                                         match.start() + 1))
     return problems
+
+
+def plain_text_value(value: str) -> bool:
+    """Text a theme may print as it is: no markup, no control characters, not too long."""
+    return bool(_PLAIN_TEXT_RE.match(value))
 
 
 def unsafe_front_matter(meta: dict[str, object], path: str, line_of: Callable[[str], int]) -> list[Problem]:

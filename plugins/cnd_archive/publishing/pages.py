@@ -26,6 +26,7 @@ from cnd_archive.indexes.themes import ProposedTopic
 from cnd_archive.registry.themes import theme
 
 FOLLOWUP_CLASS = "cnd-followup"
+REPORT_FACTS_CLASS = "cnd-report-facts"
 KIND_TEXT = {"report": "Report in the archive", "placeholder": "Report not yet in the archive"}
 
 
@@ -128,7 +129,7 @@ def review_note(reviews: list[Review], page: Meeting, subject: str | None) -> st
         sentence = " and ".join(parts)
     else:
         sentence = f"implementation of {subject} " + " and ".join(_review_phrase(r, page) for r in reviews)
-    return f"**Follow-up:** {sentence}.\n{{: .{FOLLOWUP_CLASS} }}"
+    return f"{{.{FOLLOWUP_CLASS}}}\n**Follow-up:** {sentence}."
 
 
 def _review_phrase(review: Review, page: Meeting) -> str:
@@ -186,9 +187,12 @@ def report_facts(meeting: Meeting) -> str:
         parts.append(f"issued {issued.day} {issued:%B %Y}")
     if meeting.meta.get("job_number"):
         parts.append(f"job number {escape(str(meeting.meta['job_number']))}")
-    cite = str(meeting.meta.get("report_title") or f"{meeting.ordinal_name} of {meeting.body.title_phrase}")
-    cite_attribute = cite.replace("\\", "").replace('"', "&quot;").replace("}", "")
-    return " · ".join(parts) + f'\n{{: .cnd-report-facts data-cite="{cite_attribute}" }}'
+    return f"{{.{REPORT_FACTS_CLASS}}}\n" + " · ".join(parts)
+
+
+def citation(meeting: Meeting) -> str:
+    """How the Cite buttons name the report: its printed title (which gives place and dates)."""
+    return str(meeting.meta.get("report_title") or f"{meeting.ordinal_name} of {meeting.body.title_phrase}")
 
 
 def home_summary(archive: Archive, recommendations: int, documents: int, countries: int) -> str:

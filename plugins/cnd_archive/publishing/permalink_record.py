@@ -50,10 +50,14 @@ def load_record(path: Path, shown: str) -> tuple[Record | None, list[Problem]]:
                             "write e.g. \"honlac/27/#para_5\": \"honlac/27/#para_6\"") for k in bad]
 
 
-def compare(record: Record, current: dict[str, list[str]], shown: str) -> list[Problem]:
-    """What disappeared without a redirect, and what is published but not yet recorded."""
+def compare(record: Record, current: dict[str, list[str]], shown: str, skip: set[str] | None = None) -> list[Problem]:
+    """What disappeared without a redirect, and what is published but not yet recorded.
+
+    Pages in ``skip`` are withheld for a problem of their own, reported where it is."""
     problems: list[Problem] = []
     for url, anchors in record.pages.items():
+        if skip and url in skip:
+            continue
         if url not in current:
             if url not in record.redirects:
                 problems.append(Problem(shown, record.line_of(url), f"published page {url!r} has disappeared",

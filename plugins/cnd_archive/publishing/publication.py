@@ -7,6 +7,7 @@ pages and data files; another generator could ask the same (``write_markdown``).
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,16 +17,17 @@ from cnd_archive.indexes.entities import EntityRecord
 from cnd_archive.indexes.entities import collect as collect_entities
 from cnd_archive.indexes.roles import Role, check_roles, read_roles
 from cnd_archive.indexes.themes import ProposedTopic, WorkingGroupIssue, proposed_topics, working_group_issues
-from cnd_archive.layout import (COUNTRIES_INDEX, DOCUMENTS, SEARCH, THEMES_INDEX, WORKING_GROUPS, Target,
-                                body_index_uri, entity_uri, theme_uri)
+from cnd_archive.layout import (COUNTRIES_INDEX, DOCUMENTS, HOME, SEARCH, THEMES_INDEX, WORKING_GROUPS, Target,
+                                body_index_uri, entity_uri, site_url, theme_uri)
 from cnd_archive.model.archive import Archive, Meeting
 from cnd_archive.publishing import open_data
 from cnd_archive.publishing.anchoring import apply_replacements, publish
 from cnd_archive.publishing.documents_page import index_page as documents_page
 from cnd_archive.publishing.index_pages import (countries_index, entity_page, participation_matrix, theme_page,
                                                 themes_index, working_groups_page)
-from cnd_archive.publishing.pages import (body_page, home_summary, placeholder_page, proposed_topics_section,
-                                          recommendations_section, report_facts, review_note, search_page)
+from cnd_archive.publishing.pages import (REPORT_FACTS_CLASS, body_page, citation, home_summary, placeholder_page,
+                                          proposed_topics_section, recommendations_section, report_facts, review_note,
+                                          search_page)
 from cnd_archive.publishing.resolver import Resolver, explicit_symbol_replacements
 from cnd_archive.references.agenda import provisional_agenda_items
 from cnd_archive.references.followup import Review, ReviewIndex, find_reviews, recommendations_target
@@ -33,6 +35,7 @@ from cnd_archive.references.mentions import Mention, broken_page_links, scan, sc
 from cnd_archive.registry.gazetteer import load_gazetteer
 from cnd_archive.registry.themes import vocabulary
 from cnd_archive.timing import Stopwatch
+from cnd_archive.publishing.html import Page, RenderedPage, render
 
 
 @dataclass
@@ -55,6 +58,8 @@ class Publication:
     entities: dict[str, EntityRecord] = field(default_factory=dict)
     home: str = ""
     """Counts and ways in, for the home page."""
+    html: dict[str, RenderedPage] = field(default_factory=dict)
+    """Every page as HTML, by src_uri (``render_html``); a page missing here is withheld."""
 
     @classmethod
     def build(cls, archive: Archive, resolver_base: str, stopwatch: Stopwatch | None = None) -> Publication:
@@ -202,23 +207,65 @@ class Publication:
 
     def home_page(self, markdown: str) -> str:
         """The home page's Markdown with the summary before its first section (after its introduction)."""
-        lines = markdown.split("\n")
-        section = next((i for i, line in enumerate(lines) if line.startswith("## ")), len(lines))
-        return "\n".join([*lines[:section], "## What the archive holds {#holdings}", "", self.home, *lines[section:]])
+        intro, rest = _split_at_first_section(markdown)
+        return "\n".join([intro, HOLDINGS_HEADING, "", self.home, rest])
 
-    def published(self, other_pages: list[str]) -> dict[str, list[str]]:
-        """Every page's URL with its anchors: the promise that permalinks.json records."""
-        current: dict[str, list[str]] = {Target(uri).url: [] for uri in other_pages}
-        anchors = self.anchors_by_uri()
+    # -- HTML -------------------------------------------------------------------
+
+    def render_html(self, site: Mapping[str, str]) -> None:
+        """Every page as HTML from the tokens the checks read; ``site`` maps each file's source to its URL.
+
+        A page with a problem in its body is withheld: it gets no HTML here."""
         for meeting in self.archive.meetings:
-            ids = anchors.get(meeting.src_uri) or _anchors_in(self.pages.get(meeting.src_uri, ""))
-            current[Target(meeting.src_uri).url] = sorted(ids)
+            document = self.archive.files[meeting.src_uri]
+            attributes = {REPORT_FACTS_CLASS: {"data-cite": citation(meeting)}}
+            page = Page(meeting.src_uri, document.path, document.body_line, attributes=attributes)
+            self._keep(page, self.pages[meeting.src_uri], site)
         for uri, markdown in self.generated.items():
-            current[Target(uri).url] = sorted(_anchors_in(markdown))
-        return current
+            self._keep(Page(uri, uri, trusted_html=True), _body_of(markdown), site)
+        for uri, document in self.archive.other_pages.items():
+            if uri == HOME:
+                self._keep_home(document.path, document.body, document.body_line, site)
+            else:
+                self._keep(Page(uri, document.path, document.body_line), document.body, site)
+
+    def _keep(self, page: Page, markdown: str, site: Mapping[str, str]) -> None:
+        rendered = render(markdown, page, site)
+        self.problems += rendered.problems
+        if not rendered.problems and page.src_uri not in self.archive.withheld:
+            self.html[page.src_uri] = rendered
+
+    def _keep_home(self, path: str, markdown: str, first_line: int, site: Mapping[str, str]) -> None:
+        """The home page: its own words, and the archive's summary with a search form (trusted HTML)."""
+        intro, rest = _split_at_first_section(markdown)
+        parts = [render(intro, Page(HOME, path, first_line), site),
+                 render(f"{HOLDINGS_HEADING}\n\n{self.home}", Page(HOME, HOME, trusted_html=True), site),
+                 render(rest, Page(HOME, path, first_line + intro.count("\n") + 1), site)]
+        problems = [p for part in parts for p in part.problems]
+        self.problems += problems
+        if not problems and HOME not in self.archive.withheld:
+            self.html[HOME] = RenderedPage("".join(p.html for p in parts), [h for p in parts for h in p.headings],
+                                           set().union(*(p.anchors for p in parts)),
+                                           [link for p in parts for link in p.links])
+
+    def site_map(self, static_files: list[str]) -> dict[str, str]:
+        """The URL of every file of the site, by its source: pages, data and static files."""
+        sources = [*self.pages, *self.generated, *self.archive.other_pages, *self.data, *static_files]
+        return {uri: site_url(uri) for uri in sources}
+
+    def published(self) -> dict[str, list[str]]:
+        """Every published page's URL with its anchors: the promise that permalinks.json records."""
+        return {Target(uri).url: sorted(page.anchors) for uri, page in self.html.items()}
+
+    def withheld_urls(self) -> set[str]:
+        """Pages not published because of a problem: the record is not held against them, as the
+        problem itself is what to fix."""
+        sources = {*self.pages, *self.generated, *self.archive.other_pages, *self.archive.unreadable}
+        return {Target(uri).url for uri in sources if uri not in self.html}
 
     def write_markdown(self, out_dir: Path) -> None:
-        """Every page as plain Markdown (attr_list attributes), for any static site generator."""
+        """Every page as plain Markdown (attributes in the ``{#id .class}`` syntax of markdown-it-py's
+        attrs plugin), for any static site generator."""
         for uri, markdown in {**self.pages, **self.generated}.items():
             target = out_dir / uri
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -230,3 +277,19 @@ _ANCHOR_RE = re.compile(r"\{#([A-Za-z][\w:]*)")
 
 def _anchors_in(markdown: str) -> set[str]:
     return set(_ANCHOR_RE.findall(markdown))
+
+HOLDINGS_HEADING = "## What the archive holds {#holdings}"
+
+
+def _split_at_first_section(markdown: str) -> tuple[str, str]:
+    lines = markdown.split("\n")
+    section = next((i for i, line in enumerate(lines) if line.startswith("## ")), len(lines))
+    return "\n".join(lines[:section]), "\n".join(lines[section:])
+
+
+_FRONT_MATTER_RE = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
+
+
+def _body_of(markdown: str) -> str:
+    """A generated page's Markdown without the front matter it carries for other generators."""
+    return _FRONT_MATTER_RE.sub("", markdown, count=1)

@@ -1,0 +1,304 @@
+"""Pages as HTML, rendered from the same markdown-it-py tokens that the checks read.
+
+One parse of a page's final Markdown (the contributor's text with the archive's links,
+anchors and notes) is checked (``model.safety``), given its heading ids and site links,
+rendered, and then passed through an allowlist sanitizer (nh3) as defence in depth: no byte
+of published HTML comes from a parse the checks did not see.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+import unicodedata
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import nh3
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from cnd_archive.errors import Problem
+from cnd_archive.layout import relative_url
+from cnd_archive.model.markdown_text import EXPLICIT_ID_RE
+from cnd_archive.model.parser import MAX_NESTING, new_parser, parse_tokens
+from cnd_archive.model.safety import link_scheme, unsafe_tokens
+
+HEADERLINK = '<a class="headerlink" href="#{id}" title="Link to this section">¶</a>'
+
+TAGS = {"a", "abbr", "blockquote", "br", "button", "code", "del", "div", "em", "form", "h1", "h2", "h3",
+        "h4", "h5", "h6", "hr", "img", "input", "label", "li", "ol", "p", "pre", "s", "section", "strong",
+        "sup", "table", "tbody", "td", "th", "thead", "tr", "ul"}
+"""The elements the archive itself produces; nothing else reaches a reader."""
+ATTRIBUTES = {
+    "*": {"id", "class", "title"},
+    "a": {"href"},
+    "img": {"src", "alt"},
+    "li": {"data-marker"},
+    "p": {"data-cite", "role"},
+    "ol": {"start"},
+    "form": {"action", "method", "role"},
+    "input": {"name", "type", "autocomplete"},
+    "label": {"for"},
+    "button": {"type"},
+}
+URL_SCHEMES = {"http", "https", "mailto"}
+
+_NESTING_LIMIT = MAX_NESTING - 4
+"""Deepest nesting a page may use; the parser stops nesting at MAX_NESTING and would turn the rest
+into literal text, so a page that comes near it is refused instead."""
+MAX_BRACKET_DEPTH = 32
+"""Square brackets inside square brackets; a report needs two at most."""
+_BRACKET_RE = re.compile(r"(?<!\\)[\[\]]|\n")
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    id: str
+    text: str
+
+
+@dataclass
+class RenderedPage:
+    html: str
+    headings: list[Heading] = field(default_factory=list)
+    anchors: set[str] = field(default_factory=set)
+    """Every id on the page, for links and the permalink record."""
+    links: list[tuple[str, str, int]] = field(default_factory=list)
+    """(page, anchor, line) of each link to another page of the site."""
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def title(self) -> str | None:
+        return next((h.text for h in self.headings if h.level == 1), None)
+
+
+@dataclass(frozen=True)
+class Page:
+    """What the renderer needs to know of one page."""
+
+    src_uri: str
+    path: str
+    """The file a contributor edits (for messages); the page's own src_uri for generated pages."""
+    first_line: int = 1
+    trusted_html: bool = False
+    """Generated pages write a few HTML elements of their own (forms, abbreviations)."""
+    attributes: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    """Extra attributes for blocks of a class: {"cnd-report-facts": {"data-cite": "..."}}."""
+
+
+def render(markdown: str, page: Page, site: Mapping[str, str]) -> RenderedPage:
+    """The page's HTML; ``site`` maps the source of every file of the site to its URL."""
+    rendered = RenderedPage("")
+    rendered.problems += _brackets_too_deep(markdown, page)
+    if rendered.problems:
+        return rendered
+    tokens = parse_tokens(markdown)
+    rendered.problems += unsafe_tokens(tokens, page.first_line, page.path, allow_html=page.trusted_html)
+    rendered.problems += _too_deep(tokens, page)
+    _name_headings(tokens, rendered)
+    _add_attributes(tokens, page.attributes)
+    _resolve_links(tokens, page, site, rendered)
+    rendered.anchors |= {str(t.attrs["id"]) for t in _walk(tokens) if "id" in t.attrs}
+    rendered.anchors |= _footnote_ids(tokens)
+    body = _RENDERER.renderer.render(tokens, _RENDERER.options, {})
+    rendered.html = sanitize(body)
+    return rendered
+
+
+def toc_tokens(headings: list[Heading]) -> list[dict[str, Any]]:
+    """The headings nested by level, in the shape of Python-Markdown's table of contents."""
+    root: list[dict[str, Any]] = []
+    stack: list[dict[str, Any]] = []
+    for heading in headings:
+        token = {"level": heading.level, "id": heading.id, "name": html.escape(heading.text), "children": []}
+        while stack and stack[-1]["level"] >= heading.level:
+            stack.pop()
+        (stack[-1]["children"] if stack else root).append(token)
+        stack.append(token)
+    return root
+
+
+def sanitize(fragment: str) -> str:
+    return nh3.clean(fragment, tags=TAGS, attributes=ATTRIBUTES, url_schemes=URL_SCHEMES, link_rel=None,
+                     strip_comments=True)
+
+
+# -- checks ---------------------------------------------------------------------
+
+def _brackets_too_deep(markdown: str, page: Page) -> list[Problem]:
+    """Brackets nested deeper than any report writes them (``[[[[...``): refused before parsing."""
+    depth, line = 0, page.first_line
+    for match in _BRACKET_RE.finditer(markdown):
+        char = match[0]
+        if char == "\n":
+            line += 1
+            continue
+        depth = max(0, depth + (1 if char == "[" else -1))
+        if depth > MAX_BRACKET_DEPTH:
+            return [Problem(page.path, line, f"brackets nest deeper than {MAX_BRACKET_DEPTH} levels",
+                            "a report nests a bracket or two; check the text for stray '['")]
+    return []
+
+
+def _too_deep(tokens: list[Token], page: Page) -> list[Problem]:
+    for token in tokens:
+        if token.level > _NESTING_LIMIT:
+            line = page.first_line + (token.map[0] if token.map else 0)
+            return [Problem(page.path, line, f"lists or quotes nest deeper than {_NESTING_LIMIT} levels",
+                            "a report nests a few levels at most; check the indentation")]
+    return []
+
+
+# -- headings, links, attributes ------------------------------------------------------
+
+def _name_headings(tokens: list[Token], rendered: RenderedPage) -> None:
+    """Every heading gets an id: its written ``{#id}``, else a slug of its text, as MkDocs's
+    table of contents would make it (published anchors of hand-written pages keep working)."""
+    used: set[str] = set()
+    for index, token in enumerate(tokens):
+        if token.type != "heading_open":
+            continue
+        inline = tokens[index + 1]
+        explicit = _strip_explicit_id(inline)
+        text = _text_of(inline)
+        anchor = explicit or _unique(_slugify(text), used)
+        used.add(anchor)
+        token.attrSet("id", anchor)
+        rendered.headings.append(Heading(int(token.tag[1]), anchor, text))
+
+
+def _strip_explicit_id(inline: Token) -> str | None:
+    last = inline.children[-1] if inline.children else None
+    if last is None or last.type != "text":
+        return None
+    match = EXPLICIT_ID_RE.search(last.content)
+    if not match:
+        return None
+    last.content = last.content[: match.start()]
+    return match["id"]
+
+
+def _text_of(inline: Token) -> str:
+    return "".join(c.content for c in inline.children or [] if c.type in ("text", "code_inline")).strip()
+
+
+def _slugify(text: str) -> str:
+    value = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    value = re.sub(r"[^\w\s-]", "", value).strip().lower()
+    return re.sub(r"[-\s]+", "-", value)
+
+
+def _unique(anchor: str, used: set[str]) -> str:
+    candidate, number = anchor, 0
+    while candidate in used:
+        number += 1
+        candidate = f"{anchor}_{number}"
+    return candidate
+
+
+def _add_attributes(tokens: list[Token], attributes: Mapping[str, Mapping[str, str]]) -> None:
+    for token in tokens:
+        classes = str(token.attrs.get("class", "")).split()
+        for name in classes:
+            for key, value in attributes.get(name, {}).items():
+                token.attrSet(key, value)
+
+
+def _resolve_links(tokens: list[Token], page: Page, site: Mapping[str, str], rendered: RenderedPage) -> None:
+    """Relative links name source files (``../28.md#para_4``); they become site URLs, and a link to
+    a file that is not in the site is a problem."""
+    line = page.first_line
+    for token in _walk(tokens):
+        if token.map:
+            line = page.first_line + token.map[0]
+        attribute = "href" if token.type == "link_open" else "src" if token.type == "image" else None
+        address = str(token.attrs.get(attribute, "")) if attribute else ""
+        if not address or address.startswith("#") or link_scheme(address) is not None or address.startswith("//"):
+            continue
+        path, _, anchor = address.partition("#")
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(page.src_uri), path)) if path else page.src_uri
+        if target not in site:
+            rendered.problems.append(Problem(page.path, line, f"link to {path!r}: no such page or file in the site",
+                                             "link to a page of content/ by its file, e.g. '../28.md#para_4'"))
+            token.attrSet(attribute or "href", "#")
+            continue
+        token.attrSet(attribute or "href", relative_url(site[page.src_uri], site[target]) + (f"#{anchor}" if anchor else ""))
+        if target.endswith(".md"):
+            rendered.links.append((target, anchor, line))
+
+
+def _walk(tokens: Sequence[Token]) -> list[Token]:
+    out: list[Token] = []
+    for token in tokens:
+        out.append(token)
+        if token.children:
+            out += _walk(token.children)
+    return out
+
+
+def _footnote_ids(tokens: list[Token]) -> set[str]:
+    return {f"fn:{t.meta['label']}" for t in tokens if t.type == "footnote_open" and t.meta.get("label")}
+
+
+# -- rendering ---------------------------------------------------------------------
+# Footnotes keep the markers the report printed (*, 1, 2 ...) and the structure that the
+# site's styles and scripts expect; headings end with a link to themselves.
+
+def _footnote_label(token: Token) -> str:
+    return html.escape(str(token.meta.get("label") or token.meta.get("id", "")), quote=True)
+
+
+def _footnote_ref(self: Any, tokens: Sequence[Token], index: int, options: Any, env: Any) -> str:
+    label = _footnote_label(tokens[index])
+    sub = tokens[index].meta.get("subId", 0)
+    ref_id = f"fnref{sub + 1}:{label}" if sub else f"fnref:{label}"
+    return f'<sup id="{ref_id}"><a class="footnote-ref" href="#fn:{label}">{label}</a></sup>'
+
+
+def _footnote_block_open(self: Any, tokens: Sequence[Token], index: int, options: Any, env: Any) -> str:
+    return '<div class="footnote">\n<hr />\n<ol>\n'
+
+
+def _footnote_block_close(self: Any, tokens: Sequence[Token], index: int, options: Any, env: Any) -> str:
+    return "</ol>\n</div>\n"
+
+
+def _footnote_open(self: Any, tokens: Sequence[Token], index: int, options: Any, env: Any) -> str:
+    label = _footnote_label(tokens[index])
+    return f'<li id="fn:{label}" data-marker="{label}">\n'
+
+
+def _footnote_close(self: Any, tokens: Sequence[Token], index: int, options: Any, env: Any) -> str:
+    return "</li>\n"
+
+
+def _footnote_anchor(self: Any, tokens: Sequence[Token], index: int, options: Any, env: Any) -> str:
+    label = _footnote_label(tokens[index])
+    number = int(tokens[index].meta.get("id", 0)) + 1
+    return (f'&#160;<a class="footnote-backref" href="#fnref:{label}" '
+            f'title="Jump back to footnote {number} in the text">&#8617;</a>')
+
+
+def _heading_close(self: Any, tokens: Sequence[Token], index: int, options: Any, env: Any) -> str:
+    opening = next(t for t in reversed(tokens[:index]) if t.type == "heading_open")
+    anchor = html.escape(str(opening.attrs.get("id", "")), quote=True)
+    return (HEADERLINK.format(id=anchor) if anchor else "") + f"</{tokens[index].tag}>\n"
+
+
+def _renderer() -> MarkdownIt:
+    md = new_parser()
+    for name, rule in {
+        "footnote_ref": _footnote_ref, "footnote_block_open": _footnote_block_open,
+        "footnote_block_close": _footnote_block_close, "footnote_open": _footnote_open,
+        "footnote_close": _footnote_close, "footnote_anchor": _footnote_anchor,
+        "heading_close": _heading_close,
+    }.items():
+        md.add_render_rule(name, rule)
+    return md
+
+
+_RENDERER = _renderer()

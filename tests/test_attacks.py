@@ -87,7 +87,7 @@ CASES: list[tuple[str, str, str, bytes | str]] = [
     ("broken anchor", PLACEHOLDER, f"{PLACEHOLDER}:12:1: link to '27.md#para_999'", with_body("[p](27.md#para_999)")),
     ("script title on another page", "content/about.md", "content/about.md:2:1: title must be plain text", f'---\ntitle: "{SCRIPT}"\n---\n\n# About\n'),
     ("template switch on another page", "content/about.md", "content/about.md:2:1: front matter field 'template'", "---\ntemplate: ../../../etc/passwd\n---\n\n# About\n"),
-    ("invalid UTF-8", PLACEHOLDER, f"{PLACEHOLDER}:1:1: not valid UTF-8", b"---\nkind: placeholder\n\xff\xfe\n---\n"),
+    ("invalid UTF-8", PLACEHOLDER, f"{PLACEHOLDER}:3:1: not valid UTF-8", b"---\nkind: placeholder\n\xff\xfe\n---\n"),
     ("enormous file", PLACEHOLDER, f"{PLACEHOLDER}:1:1: file is larger than", with_body("word " * 500_000)),
     ("unknown participant", "content/honlac/27.md", "content/honlac/27.md:", "ROLE:{participant: Boliva, role: member, paragraphs: [52]}"),
     ("script as participant", "content/honlac/27.md", "content/honlac/27.md:", f"ROLE:{{participant: '{SCRIPT}', role: member, paragraphs: [52]}}"),

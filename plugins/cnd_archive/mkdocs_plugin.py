@@ -25,10 +25,11 @@ from cnd_archive.registry.bodies import Body, all_bodies, read_bodies
 from cnd_archive.errors import Problem
 from cnd_archive.layout import (FOLDED_SECTIONS, HIDDEN_FOLDERS, HOME, PERMALINK_SCRIPT, body_index_uri,
                                 navigation_order)
+from cnd_archive.model.content_files import allowed_files
 from cnd_archive.model.safety import plain_text_value
 from cnd_archive.publishing.html import toc_tokens
-from cnd_archive.publishing.permalink_record import (RECORD_FILE, Record, anchor_script, compare, load_record,
-                                                     redirect_pages)
+from cnd_archive.checking.checker import broken_promises
+from cnd_archive.publishing.permalink_record import RECORD_FILE, Record, anchor_script, load_record, redirect_pages
 from cnd_archive.publishing.publication import Publication
 from cnd_archive.publishing.search_index import SearchIndexError, build_index
 
@@ -57,8 +58,13 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     publication: Publication
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
-        src_uris = [f.src_uri for f in files.documentation_pages() if not f.generated_by]
         project = Path(config.config_file_path).parent
+        docs_dir = Path(config.docs_dir)
+        assets = {*config.extra_css, *(str(getattr(s, "path", s)) for s in config.extra_javascript)}
+        allowed, file_problems = allowed_files(docs_dir, assets, shown_from=project)
+        for file in [f for f in files if _in_folder(f, docs_dir) and f.src_uri not in allowed]:
+            files.remove(file)
+        src_uris = [f.src_uri for f in files.documentation_pages() if not f.generated_by]
         bodies = read_bodies(project / self.config.bodies) if self.config.bodies else all_bodies()
         self.archive = archive_module.load(Path(config.docs_dir), src_uris, shown_from=project, bodies=bodies)
         self.publication = Publication.build(self.archive, self.config.resolver_base)
@@ -73,9 +79,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             self.add_generated(files, config, uri, content)
         static = [f.src_uri for f in files if not f.is_documentation_page()]
         self.publication.render_html(self.publication.site_map(static))
-        if record is not None:
-            record_problems += compare(record, self.publication.published(), os.path.relpath(record_path),
-                                       skip=self.publication.withheld_urls())
+        self.publication.problems[:0] = file_problems
+        record_problems += broken_promises(record, self.publication, os.path.relpath(record_path))
         self.report(self.publication.problems + record_problems)
         return files
 
@@ -166,6 +171,10 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         page.present_anchor_ids = set(rendered.anchors) if rendered else set()
         page.links_to_anchors = self.links_to_anchors(rendered.links, files) if rendered else {}
 
+    def on_page_read_source(self, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        # MkDocs never reads content itself: the archive has read it, safely, in on_files.
+        return ""
+
     def page_meta(self, page: Page) -> dict[str, Any]:
         """The front matter a theme may see: the archive's own reading of it, allowlisted keys only
         (MkDocs's own reading is set aside: it would let 'template:' or 'status:' through)."""
@@ -202,3 +211,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     def report(problems: list[Problem]) -> None:
         for problem in problems:
             log.error(str(problem))
+
+
+def _in_folder(file: File, folder: Path) -> bool:
+    return bool(file.abs_src_path) and not file.generated_by and Path(str(file.abs_src_path)).is_relative_to(folder)

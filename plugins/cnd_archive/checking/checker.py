@@ -16,6 +16,7 @@ import yaml
 from cnd_archive.model.archive import load
 from cnd_archive.errors import Problem
 from cnd_archive.layout import PERMALINK_SCRIPT
+from cnd_archive.model.content_files import allowed_files
 from cnd_archive.publishing.permalink_record import RECORD_FILE, Record, compare, load_record, record_text
 from cnd_archive.publishing.publication import Publication
 from cnd_archive.references.symbols import DEFAULT_RESOLVER
@@ -30,6 +31,8 @@ class Project:
     record: Path
     bodies: Path | None = None
     """The site's own bodies.yml, when mkdocs.yml names one."""
+    assets: frozenset[str] = frozenset()
+    """The site's own styles and scripts (extra_css, extra_javascript in mkdocs.yml)."""
 
     @classmethod
     def at(cls, root: Path) -> Project:
@@ -39,10 +42,12 @@ class Project:
             if isinstance(plugin, dict) and "cnd-archive" in plugin:
                 options = plugin["cnd-archive"] or {}
         bodies = options.get("bodies")
+        scripts = [s.get("path") if isinstance(s, dict) else s for s in config.get("extra_javascript") or []]
+        assets = frozenset(str(a) for a in [*(config.get("extra_css") or []), *scripts] if a)
         return cls(root, root / str(config.get("docs_dir", "docs")),
                    str(options.get("resolver_base", DEFAULT_RESOLVER)),
                    root / str(options.get("permalinks", RECORD_FILE)),
-                   root / str(bodies) if bodies else None)
+                   root / str(bodies) if bodies else None, assets)
 
 
 def _site_config(path: Path) -> dict[str, Any]:
@@ -60,10 +65,12 @@ def markdown_files(docs_dir: Path) -> list[str]:
 def build_publication(project: Project) -> Publication:
     """The publication exactly as a build makes it, HTML included, from the content folder."""
     bodies = read_bodies(project.bodies) if project.bodies else all_bodies()
-    archive = load(project.docs_dir, markdown_files(project.docs_dir), shown_from=project.root, bodies=bodies)
+    allowed, problems = allowed_files(project.docs_dir, set(project.assets), shown_from=project.root)
+    pages = sorted(uri for uri in allowed if uri.endswith(".md"))
+    archive = load(project.docs_dir, pages, shown_from=project.root, bodies=bodies)
     publication = Publication.build(archive, project.resolver_base)
-    static = [p.relative_to(project.docs_dir).as_posix() for p in project.docs_dir.rglob("*")
-              if p.is_file() and p.suffix != ".md"]
+    publication.problems[:0] = problems
+    static = sorted(uri for uri in allowed if not uri.endswith(".md"))
     publication.render_html(publication.site_map([*static, PERMALINK_SCRIPT]))
     return publication
 
@@ -71,9 +78,17 @@ def build_publication(project: Project) -> Publication:
 def held_to_record(publication: Publication, path: Path, shown: str) -> tuple[Record | None, list[Problem]]:
     """The permalink record, and every way the publication breaks its promises."""
     record, problems = load_record(path, shown)
-    if record is not None:
-        problems += compare(record, publication.published(), shown, skip=publication.withheld_urls())
-    return record, problems
+    return record, problems + broken_promises(record, publication, shown)
+
+
+def broken_promises(record: Record | None, publication: Publication, shown: str) -> list[Problem]:
+    """Published pages and anchors that disappeared, and new ones not yet recorded.
+
+    Checked once the content has no other problem: a page withheld or a value left out for
+    a mistake would otherwise show as missing anchors, far from the mistake itself."""
+    if record is None or publication.problems:
+        return []
+    return compare(record, publication.published(), shown, skip=publication.withheld_urls())
 
 
 def check(project: Project, only: list[Path] | None = None) -> list[Problem]:

@@ -118,6 +118,8 @@ def proposed_topics(archive: Archive, meeting: Meeting, document: ContentFile) -
     report = archive.reports.get(previous.src_uri) if previous else None
     number = raw.get("paragraph") if isinstance(raw, dict) else None
     paragraph = report.by_id().get(paragraph_id(number)) if report and isinstance(number, int) else None
+    if previous is None and archive.unreadable_meeting(meeting.body, meeting.number - 1):
+        return [], []
     if previous is None or paragraph is None or not isinstance(raw.get("topics"), list):
         return [], [Problem(document.path, line, "proposed_topics needs the paragraph of the previous "
                             "meeting's report that lists them, and a list of topics",

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -24,9 +24,11 @@ from markdown_it.token import Token
 
 from cnd_archive.model.parser import parse_tokens
 from cnd_archive.model.report import Report, read_report
-from cnd_archive.model.schema import validate_front_matter
+from cnd_archive.model.schema import invalid_values, without_invalid
 
 MEETING_KINDS = ("report", "placeholder")
+IDENTITY_KEYS = ("kind", "body", "meeting", "title", "start_date", "end_date", "city", "country")
+"""What makes a page a meeting of the archive; without any of them it cannot take its place."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -72,7 +74,8 @@ class Archive:
     other_pages: dict[str, ContentFile] = field(default_factory=dict)
     """The pages that are not meeting pages (the home page, the open data page ...), by src_uri."""
     unreadable: set[str] = field(default_factory=set)
-    """Pages that could not be read at all (too large, not UTF-8, bad front matter)."""
+    """Pages that could not be read as what they are (too large, not UTF-8, bad front matter, a
+    meeting without its identity): their problems are reported, and nothing depending on them is."""
     withheld: set[str] = field(default_factory=set)
     """Pages whose Markdown failed the safety check: never rendered as they are."""
 
@@ -89,6 +92,10 @@ class Archive:
 
     def meeting_at(self, src_uri: str) -> Meeting | None:
         return self._by_uri.get(src_uri)
+
+    def unreadable_meeting(self, body: Body, number: int) -> bool:
+        """Whether that meeting's page exists but could not be read (its own problem is reported)."""
+        return meeting_uri(body.slug, number) in self.unreadable
 
     def meetings_sorted(self) -> list[Meeting]:
         return sorted(self.meetings, key=lambda s: (s.body.code, s.number))
@@ -114,12 +121,12 @@ def load(docs_dir: Path, src_uris: list[str], shown_from: Path | None = None,
             archive.problems.append(Problem(shown, 1, f"file is larger than {MAX_FILE_BYTES} bytes",
                                             "a report is about 50 KB; check that this is the right file"))
             continue
+        data = path.read_bytes()
         try:
-            text = path.read_bytes().decode("utf-8")
+            text = data.decode("utf-8")
         except UnicodeDecodeError as error:
             archive.unreadable.add(src_uri)
-            archive.problems.append(Problem(shown, 1, f"not valid UTF-8 at byte {error.start}",
-                                            "save the file as UTF-8"))
+            archive.problems.append(_encoding_problem(data, error, shown))
             continue
         with stopwatch.phase("load/front matter"):
             document, problems = split(text, shown)
@@ -140,29 +147,67 @@ def load(docs_dir: Path, src_uris: list[str], shown_from: Path | None = None,
         archive.files[src_uri] = document
         with stopwatch.phase("load/meeting model"):
             _add_meeting(archive, document, src_uri, tokens)
+    _check_symbol_claims(archive)
     return archive
 
 
+def _check_symbol_claims(archive: Archive) -> None:
+    """A page may claim only its own meeting's documents, each once: a claim takes over every link
+    to that symbol."""
+    claimed: dict[str, Meeting] = {}
+    for meeting in archive.meetings_sorted():
+        symbol = meeting.meta.get("symbol")
+        if symbol is None:
+            continue
+        document = archive.files[meeting.src_uri]
+        own = f"{meeting.body.symbol_prefix}{meeting.number}/"
+        if not str(symbol).startswith(own):
+            fix = f"a {meeting.body.code} {meeting.number} page holds documents {own}..."
+        elif str(symbol) in claimed:
+            fix = f"{claimed[str(symbol)].src_uri} already holds it"
+        else:
+            claimed[str(symbol)] = meeting
+            continue
+        archive.problems.append(Problem(document.path, document.line_of("symbol"),
+                                        f"symbol {symbol!r} is not this page's to claim", fix))
+        del meeting.meta["symbol"]
+
+
+def _encoding_problem(data: bytes, error: UnicodeDecodeError, shown: str) -> Problem:
+    line = data.count(b"\n", 0, error.start) + 1
+    column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+    return Problem(shown, line, f"not valid UTF-8 (byte 0x{data[error.start]:02x})",
+                   "save the file as UTF-8", column)
+
+
 def _add_meeting(archive: Archive, document: ContentFile, src_uri: str, tokens: list[Token]) -> None:
-    meta = document.meta
-    schema_problems = validate_front_matter(document, archive.bodies)
-    if schema_problems:
-        archive.problems += schema_problems
+    """The meeting of a page; a refused value is left out (and reported), and only a page whose
+    identity (body, number, dates, venue) cannot be read leaves the archive."""
+    invalid = invalid_values(document, archive.bodies)
+    archive.problems += [entry.problem for entry in invalid]
+    if any(not entry.path or entry.path[0] in IDENTITY_KEYS for entry in invalid):
+        archive.unreadable.add(src_uri)
         return
+    document = replace(document, meta=without_invalid(document.meta, invalid))
+    archive.files[src_uri] = document
+    meta = document.meta
     type_problems = _check_types(document)
     if type_problems:
         archive.problems += type_problems
+        archive.unreadable.add(src_uri)
         return
     try:
         body = body_by_code(meta["body"], archive.bodies)
     except KeyError as error:
         archive.problems.append(Problem(document.path, document.line_of("body"), str(error.args[0]),
                                         "correct the body's code"))
+        archive.unreadable.add(src_uri)
         return
     expected_uri = meeting_uri(body.slug, meta["meeting"])
     if src_uri != expected_uri:
         archive.problems.append(Problem(document.path, 1, f"a {body.code} meeting {meta['meeting']} "
                                         f"page must be at {expected_uri}", "move or rename the file"))
+        archive.unreadable.add(src_uri)
         return
     meeting = Meeting(body, int(meta["meeting"]), meta["kind"], str(meta["title"]),
                       meta["start_date"], meta["end_date"], str(meta["city"]), str(meta["country"]),

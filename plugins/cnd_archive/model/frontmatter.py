@@ -7,6 +7,7 @@ object-constructing tags) and size limits keep an alias bomb from eating the bui
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -20,7 +21,11 @@ MAX_YAML_NODES = 20_000
 MAX_YAML_DEPTH = 32
 
 _KEY_RE = re.compile(r"^([A-Za-z_][\w-]*)\s*:", re.MULTILINE)
-_FENCE_RE = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*\n", re.DOTALL)
+_FENCE_RE = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*\n", re.DOTALL)
+"""YAML between '---' lines, closed by '---' or '...' as MkDocs reads it."""
+_MULTIMARKDOWN_RE = re.compile(r"\A[ ]{0,3}[A-Za-z0-9_-]+:")
+_INVISIBLE_RE = re.compile("[" + "".join(chr(c) for c in range(0x110000) if unicodedata.category(chr(c)) == "Cf") + "]")
+"""Unicode format characters (category Cf): zero-width spaces, joiners, bidirectional controls."""
 
 
 @dataclass(frozen=True)
@@ -73,22 +78,45 @@ _SafeLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_date)
 
 
 def _check_events(text: str) -> None:
-    """Refuse aliases, deep nesting and too many values before anything is constructed."""
-    depth = nodes = 0
+    """Refuse aliases, repeated keys, deep nesting and too many values before anything is constructed."""
+    nodes = 0
+    containers: list[_Container] = []
     for event in yaml.parse(text, Loader=_SafeLoader):
         if isinstance(event, yaml.AliasEvent):
             raise yaml.MarkedYAMLError(problem="YAML aliases ('*name') are not allowed in front matter",
                                        problem_mark=event.start_mark)  # type: ignore[arg-type]
-        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-            depth += 1
-        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-            depth -= 1
         if isinstance(event, (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             nodes += 1
-        if depth > MAX_YAML_DEPTH or nodes > MAX_YAML_NODES:
+            if containers:
+                containers[-1].take(event)
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            containers.append(_Container(isinstance(event, yaml.MappingStartEvent)))
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            containers.pop()
+        if len(containers) > MAX_YAML_DEPTH or nodes > MAX_YAML_NODES:
             raise yaml.MarkedYAMLError(
                 problem=f"front matter nests deeper than {MAX_YAML_DEPTH} levels or holds more "
                         f"than {MAX_YAML_NODES} values", problem_mark=event.start_mark)  # type: ignore[arg-type]
+
+
+class _Container:
+    """A mapping or sequence being read: a mapping alternates keys and values, and no key repeats
+    (YAML would keep the last one silently, hiding the first from a reviewer)."""
+
+    def __init__(self, mapping: bool) -> None:
+        self.mapping = mapping
+        self.keys: set[str] = set()
+        self.expect_key = True
+
+    def take(self, event: yaml.Event) -> None:
+        if not self.mapping:
+            return
+        if self.expect_key and isinstance(event, yaml.ScalarEvent):
+            if event.value in self.keys:
+                raise yaml.MarkedYAMLError(problem=f"key {event.value!r} is given twice",
+                                           problem_mark=event.start_mark)  # type: ignore[arg-type]
+            self.keys.add(event.value)
+        self.expect_key = not self.expect_key
 
 
 def load_yaml(text: str) -> Any:
@@ -101,8 +129,14 @@ def split(text: str, path: str) -> tuple[ContentFile | None, list[Problem]]:
     if len(text) > MAX_FILE_BYTES:
         return None, [Problem(path, 1, f"file is larger than {MAX_FILE_BYTES} bytes",
                               "a report is about 50 KB; split or check the file")]
+    unreadable = _encoding_problems(text, path)
+    if unreadable:
+        return None, unreadable
     match = _FENCE_RE.match(text)
     if not match:
+        if _MULTIMARKDOWN_RE.match(text):
+            return None, [Problem(path, 1, "front matter without '---' lines (MultiMarkdown style) is not read",
+                                  "put it between two '---' lines, as YAML")]
         return ContentFile(path, {}, text, 1), []
     yaml_text = match[1] or ""
     if len(yaml_text) > MAX_FRONT_MATTER_CHARS:
@@ -121,6 +155,28 @@ def split(text: str, path: str) -> tuple[ContentFile | None, list[Problem]]:
     key_lines = {m[1]: yaml_text.count("\n", 0, m.start()) + 2 for m in _KEY_RE.finditer(yaml_text)}
     front_matter = "\n" + yaml_text  # line 1 of the file is the opening '---'
     return ContentFile(path, meta, text[match.end():], body_line, key_lines, front_matter), []
+
+
+def _encoding_problems(text: str, path: str) -> list[Problem]:
+    """What MkDocs would read differently, and characters no reader can see."""
+    if text.startswith("\ufeff"):
+        return [Problem(path, 1, "the file starts with a byte order mark (U+FEFF)",
+                        "save it as UTF-8 without a byte order mark")]
+    if "\r" in text:
+        return [Problem(path, text.count("\n", 0, text.index("\r")) + 1,
+                        "the file has Windows (CRLF) or old Mac (CR) line endings",
+                        "save it with Unix (LF) line endings")]
+    invisible = _INVISIBLE_RE.search(text)
+    if invisible:
+        start = invisible.start()
+        line = text.count("\n", 0, start) + 1
+        column = start - (text.rfind("\n", 0, start) + 1) + 1
+        char = invisible[0]
+        return [Problem(path, line, f"invisible character U+{ord(char):04X} "
+                        f"({unicodedata.name(char, 'format character')})",
+                        "remove it: it would hide in a word or a document symbol, or turn text around",
+                        column)]
+    return []
 
 
 def _yaml_problem(error: yaml.YAMLError, path: str) -> Problem:

@@ -7,6 +7,7 @@ The schema (``data/meeting.schema.json``) is also what editors use through the
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
@@ -35,8 +36,20 @@ def jsonable(value: Any) -> Any:
     return repr(value)
 
 
+@dataclass(frozen=True)
+class Invalid:
+    """One value the schema refuses, and where it is: ("participation", 5, "role")."""
+
+    problem: Problem
+    path: tuple[Any, ...]
+
+
 def validate_front_matter(document: ContentFile, bodies: tuple[Body, ...]) -> list[Problem]:
-    problems = []
+    return [invalid.problem for invalid in invalid_values(document, bodies)]
+
+
+def invalid_values(document: ContentFile, bodies: tuple[Body, ...]) -> list[Invalid]:
+    found = []
     for error in sorted(_validator(bodies).iter_errors(jsonable(document.meta)), key=lambda e: list(map(str, e.path))):
         path = list(error.path)
         if error.validator == "additionalProperties" and isinstance(error.instance, dict):
@@ -44,9 +57,26 @@ def validate_front_matter(document: ContentFile, bodies: tuple[Body, ...]) -> li
             path += [next(k for k in error.instance if k not in known)]
         line = _line_of(document, path)
         where = ".".join(str(p) for p in path) or "front matter"
-        problems.append(Problem(document.path, line, f"{where}: {_summary(error)}",
-                                "see the field's description in plugins/cnd_archive/data/meeting.schema.json"))
-    return problems
+        found.append(Invalid(Problem(document.path, line, f"{where}: {_summary(error)}",
+                                     "see the field's description in plugins/cnd_archive/data/meeting.schema.json"),
+                             tuple(path)))
+    return found
+
+
+def without_invalid(meta: dict[str, Any], invalid: list[Invalid]) -> dict[str, Any]:
+    """The front matter with each refused value left out: a whole key, or one entry of a list."""
+    kept = dict(meta)
+    dropped_items: dict[str, set[int]] = {}
+    for entry in invalid:
+        key = str(entry.path[0])
+        if len(entry.path) > 1 and isinstance(entry.path[1], int) and isinstance(kept.get(key), list):
+            dropped_items.setdefault(key, set()).add(entry.path[1])
+        else:
+            kept.pop(key, None)
+    for key, indexes in dropped_items.items():
+        if key in kept:
+            kept[key] = [item for index, item in enumerate(kept[key]) if index not in indexes]
+    return kept
 
 
 def _line_of(document: ContentFile, path: list[Any]) -> int:

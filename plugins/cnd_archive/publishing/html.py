@@ -102,8 +102,9 @@ def render(markdown: str, page: Page, site: Mapping[str, str]) -> RenderedPage:
     _name_headings(tokens, rendered)
     _add_attributes(tokens, page.attributes)
     _resolve_links(tokens, page, site, rendered)
-    rendered.anchors |= {str(t.attrs["id"]) for t in _walk(tokens) if "id" in t.attrs}
-    rendered.anchors |= _footnote_ids(tokens)
+    ids = [str(t.attrs["id"]) for t in _walk(tokens) if "id" in t.attrs] + _footnote_ids(tokens)
+    rendered.problems += _repeated_ids(ids, page)
+    rendered.anchors |= set(ids)
     body = _RENDERER.renderer.render(tokens, _RENDERER.options, {})
     rendered.html = sanitize(body)
     return rendered
@@ -240,8 +241,17 @@ def _walk(tokens: Sequence[Token]) -> list[Token]:
     return out
 
 
-def _footnote_ids(tokens: list[Token]) -> set[str]:
-    return {f"fn:{t.meta['label']}" for t in tokens if t.type == "footnote_open" and t.meta.get("label")}
+def _footnote_ids(tokens: list[Token]) -> list[str]:
+    return [f"fn:{t.meta['label']}" for t in tokens if t.type == "footnote_open" and t.meta.get("label")]
+
+
+def _repeated_ids(ids: list[str], page: Page) -> list[Problem]:
+    """An id twice on one page: a hand-written heading taking an id the archive generates, or the same
+    printed number twice; a link could land on either."""
+    seen: set[str] = set()
+    repeated = [i for i in ids if i in seen or seen.add(i)]  # type: ignore[func-returns-value]
+    return [Problem(page.path, page.first_line, f"the id {anchor!r} is used twice on this page",
+                    "give the heading another {#id}: this one is the archive's") for anchor in dict.fromkeys(repeated)]
 
 
 # -- rendering ---------------------------------------------------------------------

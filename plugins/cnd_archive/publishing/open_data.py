@@ -194,8 +194,19 @@ def _csv(rows: list[dict[str, Any]], columns: list[str]) -> str:
     writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
     for row in rows:
-        writer.writerow({k: (" ".join(v) if isinstance(v, list) else v) for k, v in row.items()})
+        writer.writerow({k: neutralised(" ".join(v) if isinstance(v, list) else v) for k, v in row.items()})
     return out.getvalue()
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""A spreadsheet runs a cell that begins with one of these as a formula (OWASP, CSV injection)."""
+
+
+def neutralised(value: Any) -> Any:
+    """A cell a spreadsheet shows as text: one that would start a formula gets a leading apostrophe."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
 
 
 def files(holdings: Holdings) -> dict[str, str]:

@@ -230,6 +230,8 @@ class Publication:
                 self._keep(Page(uri, document.path, document.body_line), document.body, site)
 
     def _keep(self, page: Page, markdown: str, site: Mapping[str, str]) -> None:
+        if page.src_uri in self.archive.withheld:
+            return  # its body failed the safety check when it was read, with the line to fix
         rendered = render(markdown, page, site)
         self.problems += rendered.problems
         if not rendered.problems and page.src_uri not in self.archive.withheld:
@@ -237,6 +239,8 @@ class Publication:
 
     def _keep_home(self, path: str, markdown: str, first_line: int, site: Mapping[str, str]) -> None:
         """The home page: its own words, and the archive's summary with a search form (trusted HTML)."""
+        if HOME in self.archive.withheld:
+            return
         intro, rest = _split_at_first_section(markdown)
         parts = [render(intro, Page(HOME, path, first_line), site),
                  render(f"{HOLDINGS_HEADING}\n\n{self.home}", Page(HOME, HOME, trusted_html=True), site),
@@ -250,7 +254,8 @@ class Publication:
 
     def site_map(self, static_files: list[str]) -> dict[str, str]:
         """The URL of every file of the site, by its source: pages, data and static files."""
-        sources = [*self.pages, *self.generated, *self.archive.other_pages, *self.data, *static_files]
+        sources = [*self.pages, *self.generated, *self.archive.other_pages, *self.archive.unreadable, *self.data,
+                   *static_files]
         return {uri: site_url(uri) for uri in sources}
 
     def published(self) -> dict[str, list[str]]:

@@ -23,6 +23,8 @@ def provisional_agenda_items(meeting: Meeting, archive: Archive) -> tuple[Meetin
     number = source.get("paragraph") if isinstance(source, dict) else None
     approving = archive.meeting(meeting.body.code, meeting.number - 1)
     report = archive.reports.get(approving.src_uri) if approving else None
+    if approving is None and archive.unreadable_meeting(meeting.body, meeting.number - 1):
+        return None, [], []
     if not isinstance(number, int) or report is None or approving is None:
         return None, [], [Problem(document.path, where, "provisional_agenda needs 'paragraph: N' of the "
                                   "previous meeting's report, and that report in the archive",

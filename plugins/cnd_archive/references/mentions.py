@@ -107,7 +107,8 @@ def unresolved_meetings(mentions: list[Mention], archive: Archive, path: str) ->
     problems = []
     for mention in mentions:
         meeting = mention.meeting
-        if meeting is not None and archive.meeting(meeting.body, meeting.number) is None:
+        if meeting is not None and archive.meeting(meeting.body, meeting.number) is None \
+                and _meeting_uri(meeting.body, meeting.number, archive) not in archive.unreadable:
             problems.append(Problem(path, mention.line,
                                     f"'{mention.wording[:60]}' names {meeting.body} meeting {meeting.number}, "
                                     "which has no page",

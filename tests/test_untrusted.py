@@ -252,6 +252,7 @@ def test_a_build_that_goes_on_despite_errors_publishes_nothing_unchecked(tmp_pat
     (docs / "deep.md").write_text("# Deep {#title}\n\n" + "\n".join("  " * d + "- x" for d in range(400)) + "\n",
                                   encoding="utf-8")
     (docs / "brackets.md").write_text("# Brackets {#title}\n\n" + "[" * 20_000 + "\n", encoding="utf-8")
+    (docs / "bad-yaml.md").write_text("---\ntitle: [\n---\n\n# Bad {#title}\n\nBody words here.\n", encoding="utf-8")
     edit(docs / "honlac/29.md", "city: Lima", "city: Lima\nsymbol: UNODC/HONLAC/27/4")
     with (docs / "honlac/29.md").open("a", encoding="utf-8") as page:
         page.write("\n<img src=x onerror=alert(1)>\n\n[x](java\nscript:alert(1))\n")
@@ -263,11 +264,13 @@ def test_a_build_that_goes_on_despite_errors_publishes_nothing_unchecked(tmp_pat
     assert result.returncode == 0 and "Traceback" not in log, log
     for expected in ("evil.html:1:1: this file is refused", "image.svg:1:1: this file is refused",
                      "content/linked:1:1: this file is refused: a symbolic link", "onerror=alert(1)>.md:1:1: this file",
-                     "content/deep.md:", "content/brackets.md:", "content/honlac/29.md:"):
+                     "content/deep.md:", "content/brackets.md:", "content/honlac/29.md:", "content/bad-yaml.md:3:1"):
         assert expected in log, log
     site = project / "site"
     assert not (site / "evil.html").exists() and not (site / "image.svg").exists() and not (site / "linked").exists()
-    assert "Page withheld" in (site / "honlac/29/index.html").read_text(encoding="utf-8")
+    for withheld in ("honlac/29", "bad-yaml", "deep", "brackets"):
+        assert "Page withheld" in (site / withheld / "index.html").read_text(encoding="utf-8"), withheld
+    assert "Body words here" not in (site / "bad-yaml/index.html").read_text(encoding="utf-8")
     for file in site.rglob("*"):
         if file.is_file() and file.suffix in (".html", ".json", ".csv", ".xml", ".js"):
             text = file.read_text(encoding="utf-8", errors="replace")

@@ -7,4 +7,4 @@ from pathlib import Path
 from cnd_archive.importing.cli import main
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(root=Path(__file__).resolve().parent.parent))

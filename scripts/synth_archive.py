@@ -8,7 +8,7 @@ Every report is the real Twenty-seventh HONLAC report (content/honlac/27.md) tra
 deterministically for its meeting: same structure (11 chapters, sections, 4 working-group
 issues, 59 paragraphs, 18 recommendations, agenda lists, footnotes, annex table), with
 the meeting's ordinals in words, its body's document symbols, its dates (one meeting a
-year), a venue from data/venues.yml, other countries (a bijection applied to the text and
+year), a venue among the cities of real meetings (VENUES), other countries (a bijection applied to the text and
 to the participation roles alike, so that every role still cites a paragraph naming its
 participant), fictional people, and working-group issues drawn from a pool and tagged
 with themes of data/themes.yml. Every file says it is fictional (``fictional: true`` and
@@ -18,7 +18,7 @@ with themes of data/themes.yml. Every file says it is fictional (``fictional: tr
 Meetings are spread round-robin over the bodies, numbered 1..k in each body, and each
 body gets two placeholder pages, k+1 (with the provisional agenda and proposed topics,
 like content/honlac/28.md) and k+2 (named by item 8 of that provisional agenda). Meeting 1
-follows no meeting: its agenda item 4 reviews the recommendations of a "preparatory meeting".
+follows no meeting: its agenda item 4 reviews the work of a "preparatory meeting".
 SUBCOM reports say "session" and "Subcommission" where the others say "Meeting".
 
 Capacity: the plugin spells meeting numbers in words from First to Ninety-ninth only
@@ -48,7 +48,7 @@ from typing import Any
 
 import yaml
 
-from cnd_archive.registry.bodies import Body, all_bodies, venue_countries
+from cnd_archive.registry.bodies import Body, all_bodies
 from cnd_archive.model.frontmatter import split
 from cnd_archive.registry.gazetteer import Gazetteer, load_gazetteer
 from cnd_archive.model.ordinals import MAX_ORDINAL, int_to_ordinal
@@ -195,6 +195,8 @@ def overflow_bodies(count: int) -> tuple[Body, ...]:
                            short_name=region,
                            title_phrase=f"Heads of National Drug Law Enforcement Agencies, {region}",
                            symbol_prefix=f"UNODC/FICT{letter}/", meeting_word="Meeting",
+                           report_title="Report of the {ordinal} Meeting of Heads of National Drug Law "
+                                        f"Enforcement Agencies, {region}",
                            established_by="no resolution: a fictional body for benchmarks"))
     return tuple(bodies)
 
@@ -242,9 +244,13 @@ def first_monday(year: int, month: int) -> dt.date:
     return day + dt.timedelta(days=(7 - day.weekday()) % 7)
 
 
+VENUES = {"Guatemala City": "GTM", "Santiago": "CHL", "Quito": "ECU", "Lima": "PER"}
+"""Cities that have hosted real HONLAC meetings, and their countries."""
+
+
 def plan(n: int, bodies: tuple[Body, ...], seed: int) -> list[Meeting]:
     """N meetings round-robin over the bodies, numbered 1..k per body, plus each body's k+1 and k+2."""
-    cities = sorted(venue_countries())
+    cities = sorted(VENUES)
     counts = [n // len(bodies) + (1 if i < n % len(bodies) else 0) for i in range(len(bodies))]
     meetings = []
     for index, (body, count) in enumerate(zip(bodies, counts)):
@@ -253,7 +259,7 @@ def plan(n: int, bodies: tuple[Body, ...], seed: int) -> list[Meeting]:
             rng = random.Random(f"{seed}:{body.code}:{number}:venue")
             city = rng.choice(cities)
             meetings.append(Meeting(body, number, first_monday(FIRST_YEAR + number, month), city,
-                                    venue_countries()[city]))
+                                    VENUES[city]))
     return meetings
 
 
@@ -325,10 +331,14 @@ def report_text(source: Source, meeting: Meeting, pool: tuple[list[str], list[st
         other = number + _ORDINAL_OFFSET[match["ordinal"]]
         if other < 1:  # the first meeting follows none: its agenda item 4 reviews no one's recommendations
             return "preparatory meeting"
-        named = f" of {body.title_phrase}" if match["named"] else ""
+        # A body meeting in sessions names itself: "the Twelfth session of the Subcommission ...".
+        named = f" of {body.title_phrase}" if match["named"] or session_word else ""
         return meeting.name(other) + named
 
     text = _ORDINAL_REF_RE.sub(ordinal_ref, text)
+    # The first meeting reviews no one's recommendations: its item says so in other words.
+    text = re.sub(r"Implementation of the recommendations adopted by the\s+preparatory meeting",
+                  "Review of the work of the preparatory meeting", text)
     if session_word:
         phrase = body.title_phrase.removeprefix("the ")
         text = text.replace(f"Meetings of {SOURCE_PHRASE}", f"sessions of the {phrase}")

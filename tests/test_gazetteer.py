@@ -25,7 +25,7 @@ from cnd_archive.registry.gazetteer import (
 
 LAC = "Latin America and the Caribbean"
 GAZETTEER = load_gazetteer()
-COUNTRIES = [e for e in GAZETTEER.entities if e.kind == "country"]
+COUNTRIES = [e for e in GAZETTEER.entities if e.kind == "country" and not e.associate]
 ORGANISATIONS = [e for e in GAZETTEER.entities if e.kind == "organisation"]
 
 

@@ -20,7 +20,7 @@ FICTIONAL_HEAD = """1 March 2030
 
 Original: English*
 
-Report of the Ninety-first Meeting of Heads of National Drug Law Enforcement Agencies, Latin America and the Caribbean, held in Lima from 1 to 3 March 2030
+Report of the Ninety-first Meeting of Heads of National Drug Law Enforcement Agencies, Latin America and the Caribbean, held in Quito from 1 to 3 March 2030
 
 I. Matters calling for action
 
@@ -49,7 +49,7 @@ def test_front_matter_holds_the_report_metadata() -> None:
     meta = document.meta
     assert meta["body"] == "HONLAC" and meta["meeting"] == 91
     assert meta["start_date"] == dt.date(2030, 3, 1) and meta["end_date"] == dt.date(2030, 3, 3)
-    assert meta["city"] == "Lima" and meta["country"] == "PER"
+    assert meta["city"] == "Quito" and meta["country"] == "ECU"
     assert meta["issued"] == dt.date(2030, 3, 1)
     assert meta["original_language"] == "en" and meta["working_languages"] == ["en", "es"]
     assert meta["job_number"] == "V.30-01234"
@@ -151,10 +151,10 @@ def test_an_unknown_ordinal_in_the_title_is_named() -> None:
     assert "fictional.txt:5:1: unknown ordinal 'Ninety-frist'" in problems_of(data)
 
 
-def test_an_unknown_venue_says_where_to_add_it() -> None:
-    data = fictional("1. One.\n").replace(b"in Lima", b"in Atlantis")
+def test_an_unknown_venue_asks_for_its_country() -> None:
+    data = fictional("1. One.\n").replace(b"in Quito", b"in Xanadu-on-Sea")
     message = problems_of(data)
-    assert "unknown venue city 'Atlantis'" in message and "venues.yml" in message
+    assert "fictional.txt:5:1: unknown venue city 'Xanadu-on-Sea'" in message and "--country" in message
 
 
 @pytest.mark.parametrize(("data", "expected"), [

@@ -19,7 +19,8 @@ from cnd_archive.publishing.publication import Publication
 
 FICTIONAL = Body(code="FICTA", slug="ficta", name="A fictional body", short_name="Fiction",
                  title_phrase="Heads of Fictional Agencies", symbol_prefix="UNODC/FICTA/",
-                 meeting_word="Meeting", established_by="no resolution: fictional")
+                 meeting_word="Meeting", report_title="Report of the {ordinal} Meeting of Heads of Fictional Agencies",
+                 established_by="no resolution: fictional")
 
 PAGE = """---
 kind: placeholder

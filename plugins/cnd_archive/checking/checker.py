@@ -20,7 +20,7 @@ from cnd_archive.model.content_files import allowed_files
 from cnd_archive.publishing.permalink_record import RECORD_FILE, Record, compare, load_record, record_text
 from cnd_archive.publishing.publication import Publication
 from cnd_archive.references.symbols import DEFAULT_RESOLVER
-from cnd_archive.registry.bodies import all_bodies, read_bodies
+from cnd_archive.registry.bodies import Body, all_bodies, read_bodies
 
 
 @dataclass(frozen=True)
@@ -33,6 +33,9 @@ class Project:
     """The site's own bodies.yml, when mkdocs.yml names one."""
     assets: frozenset[str] = frozenset()
     """The site's own styles and scripts (extra_css, extra_javascript in mkdocs.yml)."""
+
+    def known_bodies(self) -> tuple[Body, ...]:
+        return read_bodies(self.bodies) if self.bodies else all_bodies()
 
     @classmethod
     def at(cls, root: Path) -> Project:
@@ -64,7 +67,7 @@ def markdown_files(docs_dir: Path) -> list[str]:
 
 def build_publication(project: Project) -> Publication:
     """The publication exactly as a build makes it, HTML included, from the content folder."""
-    bodies = read_bodies(project.bodies) if project.bodies else all_bodies()
+    bodies = project.known_bodies()
     allowed, problems = allowed_files(project.docs_dir, set(project.assets), shown_from=project.root)
     pages = sorted(uri for uri in allowed if uri.endswith(".md"))
     archive = load(project.docs_dir, pages, shown_from=project.root, bodies=bodies)

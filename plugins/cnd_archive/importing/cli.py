@@ -6,10 +6,16 @@ import argparse
 import hashlib
 import os
 import sys
-import tempfile
 from pathlib import Path
 
+import pycountry
+
 from cnd_archive.errors import ContentError
+from cnd_archive.layout import meeting_uri
+from cnd_archive.registry.bodies import body_by_code
+from cnd_archive.checking.checker import Project
+from cnd_archive.importing.addition import Addition, add_report
+from cnd_archive.importing.metadata import unread_facts
 from cnd_archive.model.frontmatter import split
 from cnd_archive.registry.gazetteer import load_gazetteer
 from cnd_archive.model.report import read_report
@@ -20,14 +26,16 @@ from cnd_archive.importing.plain_text import decode
 from cnd_archive.importing.metadata import extract
 
 
-def convert(data: bytes, path: str) -> str:
+def convert(data: bytes, path: str, country: str | None = None, fictional: bool = False) -> str:
     """The annotated Markdown of a report, or ContentError/ValueError saying what is wrong."""
     text = decode(data, path)
     structure = import_text(text, path)
     source = {"file": Path(path).name, "sha256": hashlib.sha256(data).hexdigest()}
-    meta, problems = extract(structure, path, source)
+    meta, problems = extract(structure, path, source, country=country)
     if problems:
         raise ContentError(problems)
+    if fictional:
+        meta = {"kind": meta.pop("kind"), "fictional": True, **meta}
     markdown = render(structure, meta)
     meta["participation"] = [role.record() for role in proposed_roles(markdown, path, meta)]
     return render(structure, meta)
@@ -42,40 +50,76 @@ def proposed_roles(markdown: str, path: str, meta: dict[str, object]) -> list[Ro
     return propose_roles(report, str(meta.get("country") or "") or None, load_gazetteer())
 
 
-def write_atomically(path: Path, text: str) -> None:
-    """Write the whole file or nothing: a reader never sees half a report."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, root: Path | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="import_report.py",
         description="Turn the plain text of a UN meeting report into annotated Markdown.")
     parser.add_argument("source", type=Path, help="the report's plain text (UTF-8)")
-    parser.add_argument("-o", "--output", type=Path, required=True, help="the Markdown file to write")
-    parser.add_argument("--force", action="store_true", help="overwrite OUTPUT if it exists")
+    parser.add_argument("-o", "--output", type=Path,
+                        help="the Markdown file to write (default: content/<body>/<number>.md of this project)")
+    parser.add_argument("--force", action="store_true", help="replace a report already in the archive")
+    parser.add_argument("--country", type=_country_code,
+                        help="ISO 3166-1 alpha-3 code of the venue's country, when the text does not settle it")
+    parser.add_argument("--fictional", action="store_true",
+                        help="mark the pages as made-up content (test and benchmark fixtures)")
+    parser.add_argument("--project", type=Path, help="the project folder (default: this project)")
     args = parser.parse_args(argv)
-    if args.output.exists() and not args.force:
-        print(f"{args.output}: already exists; pass --force to overwrite it", file=sys.stderr)
-        return 1
     try:
         data = args.source.read_bytes()
     except OSError as error:
         print(f"{args.source}: cannot read: {error.strerror}", file=sys.stderr)
         return 1
     try:
-        markdown = convert(data, str(args.source))
+        markdown = convert(data, str(args.source), args.country, args.fictional)
     except ValueError as error:  # ContentError is a ValueError
         print(error, file=sys.stderr)
         return 1
-    write_atomically(args.output, markdown)
-    print(f"wrote {args.output}")
+    project = Project.at(args.project or root or Path.cwd())
+    output = args.output or project.docs_dir / _page_of(markdown, project)
+    refusal = _refusal(output, args.force)
+    if refusal:
+        print(refusal, file=sys.stderr)
+        return 1
+    for fact in unread_facts(markdown, str(args.source)):
+        print(f"{fact}", file=sys.stderr)
+    addition = add_report(project, markdown, output if args.output else None)
+    return _summary(addition, project.root)
+
+
+def _summary(addition: Addition, root: Path) -> int:
+    print(f"wrote {os.path.relpath(addition.page, root)}")
+    for path in addition.placeholders:
+        print(f"wrote placeholder {os.path.relpath(path, root)}")
+    for source, target in sorted(addition.redirects.items()):
+        print(f"redirect {source} -> {target}")
+    for problem in addition.problems:
+        print(problem, file=sys.stderr)
+    if addition.problems:
+        print(f"{len(addition.problems)} problems remain in the archive: fix them before the build", file=sys.stderr)
+        return 1
     return 0
+
+
+def _country_code(value: str) -> str:
+    code = value.strip().upper()
+    if pycountry.countries.get(alpha_3=code) is None:
+        raise argparse.ArgumentTypeError(f"{value!r} is not an ISO 3166-1 alpha-3 country code (e.g. PER)")
+    return code
+
+
+def _page_of(markdown: str, project: Project) -> str:
+    """<body>/<number>.md, as the report's own front matter places it."""
+    document, _ = split(markdown, "imported")
+    assert document is not None
+    body = body_by_code(str(document.meta["body"]), project.known_bodies())
+    return meeting_uri(body.slug, int(document.meta["meeting"]))
+
+
+def _refusal(output: Path, force: bool) -> str | None:
+    """A placeholder gives way to the report; a report only with --force."""
+    if not output.exists() or force:
+        return None
+    document, _ = split(output.read_text(encoding="utf-8", errors="replace"), str(output))
+    if document is not None and document.meta.get("kind") == "placeholder":
+        return None
+    return f"{output}: already exists; pass --force to replace it"

@@ -70,7 +70,7 @@ def _render_heading(block: Block, text: str) -> str:
         return f"{hashes} {text} {{#{block.anchor}}}\n"
     if text.startswith("Annex"):
         return f"{hashes} {text}\n"
-    prefix = "Issue " if block.level == 4 else ""
+    prefix = "Issue " if block.level == 4 and not block.topic else ""
     return f"{hashes} {prefix}{block.label}. {text}\n"
 
 

@@ -6,8 +6,11 @@ import datetime as dt
 import re
 from typing import Any
 
-from cnd_archive.registry.bodies import all_bodies, venue_countries
+from cnd_archive.registry.bodies import Body, all_bodies
+from cnd_archive.registry.gazetteer import load_gazetteer
+from cnd_archive.registry.venues import countries_of
 from cnd_archive.errors import Problem
+from cnd_archive.model.frontmatter import split
 from cnd_archive.importing.structure import Block, BlockKind, Structure
 from cnd_archive.model.ordinals import ORDINAL_PATTERN, ordinal_to_int
 
@@ -15,16 +18,15 @@ _MONTHS = ("January February March April May June July August September October 
            "November December").split()
 _MONTH = "(?:" + "|".join(_MONTHS) + ")"
 
-_TITLE_RE = re.compile(
-    rf"^Report of the (?P<ordinal>\S+) (?P<word>Meeting|session) of (?P<phrase>.+?), "
-    rf"held in (?P<city>.+?),? (?:from|on) (?P<dates>.+)$"
-)
+_VENUE_AND_DATES = r",?\s+held\s+in\s+(?P<city>.+?),?\s+(?:from|on)\s+(?P<dates>.+)$"
+_GENERIC_TITLE_RE = re.compile(r"^Report of the .+?" + _VENUE_AND_DATES)
+_SYMBOL_RE = re.compile(r"^[A-Z]+(?:\.\d+)?(?:/[A-Za-z0-9.]+)+$")
 _DATES_RE = re.compile(
     rf"^(?P<d1>\d{{1,2}})(?: (?P<m1>{_MONTH}))?(?: (?P<y1>\d{{4}}))? to "
     rf"(?P<d2>\d{{1,2}}) (?P<m2>{_MONTH}) (?P<y2>\d{{4}})$"
 )
 _DATE_RE = re.compile(rf"^(?P<d>\d{{1,2}}) (?P<m>{_MONTH}) (?P<y>\d{{4}})$")
-_ORIGINAL_RE = re.compile(r"^Original: (?P<language>[A-Z][a-z]+)")
+_ORIGINAL_RE = re.compile(r"^(?:Original: (?P<language>[A-Z][a-z]+)|(?P<only>[A-Z][a-z]+) only)\b")
 _ORDINAL_RE = re.compile(rf"^{ORDINAL_PATTERN}$", re.IGNORECASE)
 
 LANGUAGES = {"Arabic": "ar", "Chinese": "zh", "English": "en", "French": "fr",
@@ -45,18 +47,36 @@ def _date_range(text: str) -> tuple[dt.date, dt.date] | None:
     return start, end
 
 
-def extract(structure: Structure, path: str, source: dict[str, str]) -> tuple[dict[str, Any], list[Problem]]:
+def title_pattern(body: Body) -> re.Pattern[str]:
+    """The title of a report of ``body``, from its ``report_title`` in bodies.yml."""
+    before, _, after = body.report_title.partition("{ordinal}")
+    return re.compile("^" + _words(before) + r"\s*(?P<ordinal>\S+)\s*" + _words(after) + _VENUE_AND_DATES,
+                      re.IGNORECASE)
+
+
+def _words(text: str) -> str:
+    """The words of text, any run of spaces or a line break between them."""
+    return r"\s+".join(re.escape(word) for word in text.split())
+
+
+def extract(structure: Structure, path: str, source: dict[str, str], bodies: tuple[Body, ...] | None = None,
+            country: str | None = None) -> tuple[dict[str, Any], list[Problem]]:
     """Front matter for a report, and the problems that kept a fact from being read."""
     problems: list[Problem] = []
     title = next(b for b in structure.blocks if b.kind is BlockKind.TITLE)
     meta: dict[str, Any] = {}
-    match = _TITLE_RE.match(title.text)
-    if not match:
-        problems.append(Problem(path, title.line, "cannot read the title",
-                                "expected 'Report of the <Ordinal> Meeting of <body>, held in "
-                                "<city> from <d> to <d> <Month> <yyyy>'"))
+    bodies = bodies or all_bodies()
+    found = next(((b, m) for b in bodies if (m := title_pattern(b).match(title.text))), None)
+    if found is None:
+        generic = _GENERIC_TITLE_RE.match(title.text)
+        problems.append(Problem(path, title.line, "cannot read the body and meeting in the title" if generic
+                                else "cannot read the title",
+                                "expected the title of one of the bodies of data/bodies.yml, e.g. "
+                                "'" + bodies[0].report_title.format(ordinal="Twenty-seventh")
+                                + ", held in <city> from <d> to <d> <Month> <yyyy>'"))
         return meta, problems
-    problems += _read_title(match, title, path, meta)
+    body, match = found
+    problems += _read_title(body, match, title, structure.blocks, country, path, meta)
     meta["report_title"] = title.text
     problems += _read_preamble(structure.blocks, path, meta)
     if structure.job_number:
@@ -68,36 +88,31 @@ def extract(structure: Structure, path: str, source: dict[str, str]) -> tuple[di
     return meta, problems
 
 
-def _read_title(match: re.Match[str], title: Block, path: str, meta: dict[str, Any]) -> list[Problem]:
+def _read_title(body: Body, match: re.Match[str], title: Block, blocks: list[Block], country_code: str | None,
+                path: str, meta: dict[str, Any]) -> list[Problem]:
     problems: list[Problem] = []
     ordinal = match["ordinal"]
     if not _ORDINAL_RE.match(ordinal):
         problems.append(Problem(path, title.line, f"unknown ordinal {ordinal!r} in the title",
                                 "expected an ordinal in words from 'First' to 'Ninety-ninth', "
                                 "e.g. 'Twenty-seventh'"))
-    body = next((b for b in all_bodies() if match["phrase"] == b.title_phrase), None)
-    if body is None:
-        problems.append(Problem(path, title.line, f"unknown body {match['phrase']!r} in the title",
-                                "expected one of: " + "; ".join(b.title_phrase for b in all_bodies())))
-    city = match["city"]
-    country = venue_countries().get(city)
-    if country is None:
-        problems.append(Problem(path, title.line, f"unknown venue city {city!r}",
-                                "add the city and its ISO 3166 alpha-3 country code to "
-                                "plugins/cnd_archive/data/venues.yml"))
+    city = " ".join(match["city"].split())
+    country, problem = _venue_country(city, blocks, country_code, path, title.line)
+    if problem is not None:
+        problems.append(problem)
     dates = _date_range(match["dates"])
     if dates is None:
         problems.append(Problem(path, title.line, f"cannot read the dates {match['dates']!r}",
                                 "expected e.g. '2 to 6 October 2017' or '30 September to 4 October 2013'"))
     if problems:
         return problems
-    assert body is not None and country is not None and dates is not None
+    assert country is not None and dates is not None
     number = ordinal_to_int(ordinal)
     meta.update({
         "kind": "report",
         "body": body.code,
         "meeting": number,
-        "title": f"{ordinal.capitalize()} {match['word']}, {city}, {dates[0].year}",
+        "title": f"{ordinal.capitalize()} {body.meeting_word}, {city}, {dates[0].year}",
         "start_date": dates[0],
         "end_date": dates[1],
         "city": city,
@@ -106,18 +121,44 @@ def _read_title(match: re.Match[str], title: Block, path: str, meta: dict[str, A
     return []
 
 
+def _venue_country(city: str, blocks: list[Block], given: str | None, path: str,
+                   line: int) -> tuple[str | None, Problem | None]:
+    """The venue's country: the one country with a city of that name, else the one that the
+    paragraph saying where the meeting was held names among them; never a guess."""
+    if given:
+        return given, None
+    candidates = countries_of(city)
+    if len(candidates) == 1:
+        return candidates[0], None
+    held_in = re.compile(r"\bheld\s+in\s+" + _words(city) + r"\b")
+    named = {m.entity for b in blocks if b.kind is not BlockKind.TITLE and held_in.search(b.text)
+             for m in load_gazetteer().find(b.text)}
+    chosen = [code for code in candidates if code in named]
+    if len(chosen) == 1:
+        return chosen[0], None
+    if not candidates:
+        return None, Problem(path, line, f"unknown venue city {city!r}",
+                             "give its country: --country ISO3 (e.g. --country PER)")
+    return None, Problem(path, line, f"venue city {city!r} is in {' or '.join(candidates[:5])}, and the "
+                         "paragraph on where the meeting was held does not say which",
+                         f"give its country: --country {candidates[0]} (or another)")
+
+
 def _read_preamble(blocks: list[Block], path: str, meta: dict[str, Any]) -> list[Problem]:
     for block in blocks:
         if block.kind is not BlockKind.PREAMBLE:
             break
+        if _SYMBOL_RE.match(block.text):
+            meta["symbol"] = block.text
         date = _DATE_RE.match(block.text)
         if date:
             meta["issued"] = parse_date(date["d"], date["m"], date["y"])
         original = _ORIGINAL_RE.match(block.text)
         if original:
-            language = LANGUAGES.get(original["language"])
+            name = original["language"] or original["only"]
+            language = LANGUAGES.get(name)
             if language is None:
-                return [Problem(path, block.line, f"unknown original language {original['language']!r}",
+                return [Problem(path, block.line, f"unknown original language {name!r}",
                                 "expected one of " + ", ".join(LANGUAGES))]
             meta["original_language"] = language
     return []
@@ -125,8 +166,23 @@ def _read_preamble(blocks: list[Block], path: str, meta: dict[str, Any]) -> list
 
 def _working_languages(structure: Structure) -> list[str]:
     for footnote in structure.footnotes:
-        if "working languages" in footnote.text:
+        if re.search(r"\bworking languages?\b", footnote.text):
             found = sorted((footnote.text.index(name), code) for name, code in LANGUAGES.items()
                            if name in footnote.text)
             return [code for _, code in found]
     return []
+
+
+_FACTS = {"issued": "the date of issue", "original_language": "the original language",
+          "working_languages": "the working languages", "job_number": "the job number (page footers)",
+          "symbol": "the report's own symbol (none printed at the top)"}
+
+
+def unread_facts(markdown: str, source: str) -> list[str]:
+    """What the importer could not read from the text, for the contributor to check against the PDF."""
+    document, _ = split(markdown, source)
+    meta = document.meta if document else {}
+    notes = [f"{source}:1: could not read {label}" for key, label in _FACTS.items() if key not in meta]
+    if not meta.get("participation"):
+        notes.append(f"{source}:1: found no participation (attendance, officers, statements) in the text")
+    return notes

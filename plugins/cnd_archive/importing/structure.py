@@ -37,6 +37,8 @@ class Block:
     anchor: str = ""
     numbered: bool = False
     """A heading whose id the build derives from its printed number or "Annex"."""
+    topic: bool = False
+    """A working-group topic printed "1. Title" (the Subcommission's way) rather than "Issue 1. Title"."""
     rows: list[list[str]] = field(default_factory=list)
     footnotes: list[Footnote] = field(default_factory=list)
 
@@ -63,6 +65,8 @@ _KNOWN_HEADINGS = (
     ("List of documents", "documents"),
 )
 
+_MAX_TOPIC_CHARACTERS = 200
+"""A topic heading is a title, not a paragraph."""
 _TERMINAL_RE = re.compile(r"""[.;:!?]["'”’)\]]*$""")
 _MARKDOWN_MARKER_RE = re.compile(r"\[\^([^\]]+)\]")
 _STAR_MARKER_RE = re.compile(r"(?<=[^\s*])(\*{1,3})(?=\s|$)")
@@ -78,8 +82,10 @@ def is_terminated(text: str) -> bool:
 class _Assembler:
     """Walks the classified lines once, keeping the numbering state of the report."""
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, lines: list[Line]) -> None:
         self.path = path
+        self.lines = lines
+        self.position = 0
         self.blocks: list[Block] = []
         self.footnotes: list[Footnote] = []
         self.problems: list[Problem] = []
@@ -188,6 +194,9 @@ class _Assembler:
 
     def take_paragraph(self, line: Line) -> None:
         number = int(line.label)
+        if self.is_topic_heading(line, number):
+            self.add_topic(line, number)
+            return
         open_block = self.open_text_block()
         if number != self.next_paragraph and open_block is not None and self.list_mode != "agenda":
             # A year or a figure that a page break left at the start of a line.
@@ -204,6 +213,23 @@ class _Assembler:
         self.next_paragraph = number + 1
         self.letters = 0
         self.add(Block(BlockKind.PARAGRAPH, line.text, line.number, label=line.label))
+
+    def is_topic_heading(self, line: Line, number: int) -> bool:
+        """"1. Countering money-laundering": a working-group topic numbered apart from the paragraphs.
+        It is short, ends no sentence, comes next in the topics' own numbering, and the paragraph
+        numbering goes on right after it."""
+        if not self.chapter or self.list_mode or number != self.issues + 1:
+            return False
+        if is_terminated(line.text) or len(line.text) > _MAX_TOPIC_CHARACTERS:
+            return False
+        following = next((other for other in self.lines[self.position + 1:] if other.kind is Kind.PARAGRAPH), None)
+        return following is not None and int(following.label) == self.next_paragraph
+
+    def add_topic(self, line: Line, number: int) -> None:
+        self.end_list()
+        self.issues = number
+        self.add(Block(BlockKind.HEADING, line.text, line.number, label=line.label, level=4,
+                       anchor=anchors.issue_id(self.chapter, number), numbered=True, topic=True))
 
     def continues_agenda(self, number: int) -> bool:
         # A list in progress wins a tie with the paragraph numbering: its next number is
@@ -325,8 +351,9 @@ def _is_roman(label: str) -> bool:
 
 def assemble(source: Source, path: str) -> Structure:
     """Blocks of the report in order, or ContentError listing every problem found."""
-    assembler = _Assembler(path)
-    for line in source.lines:
+    assembler = _Assembler(path, source.lines)
+    for position, line in enumerate(source.lines):
+        assembler.position = position
         assembler.take(line)
     if not assembler.title_seen:
         first = source.lines[0].number if source.lines else 1

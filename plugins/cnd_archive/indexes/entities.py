@@ -22,9 +22,9 @@ class EntityRecord:
         self._by_meeting.setdefault(meeting, []).append(role)
 
     def attended(self) -> list[Meeting]:
-        """Meetings the participant took part in, in order."""
+        """Meetings the participant took part in, in the order their roles were recorded."""
         meetings = {s.id: s for s, r in self.roles if r.role in ATTENDING_ROLES}
-        return sorted(meetings.values(), key=lambda s: (s.body.code, s.number))
+        return list(meetings.values())
 
     def roles_in(self, meeting: Meeting) -> list[Role]:
         return self._by_meeting.get(meeting, [])
@@ -40,7 +40,7 @@ def collect(archive: Archive, roles: dict[str, list[Role]], mentions: dict[str, 
             records[entity_id] = EntityRecord(gazetteer.entity(entity_id))
         return records[entity_id]
 
-    for meeting in sorted(archive.meetings, key=lambda s: (s.body.code, s.number)):
+    for meeting in archive.meetings_sorted():
         for role in roles.get(meeting.src_uri, []):
             record(role.participant).add_role(meeting, role)
         for mention in mentions.get(meeting.src_uri, []):

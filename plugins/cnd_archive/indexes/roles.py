@@ -23,16 +23,17 @@ from cnd_archive.registry.roles import ROLES
 
 _MEMBERS_RE = re.compile(r"States members of .+? were represented:")
 _OBSERVER_RE = re.compile(r"(?:was|were) (?:also )?represented by (?:an )?observers?")
-_OFFICERS_RE = re.compile(r"officers were elected")
+_OFFICERS_RE = re.compile(r"\bofficers\b[^.]*\belected\b|\belected\b[^.]*\bofficers\b")
 _OFFICE_RE = re.compile(r"^(?P<office>[A-Z][\w -]+?):\s")
-_NATIONAL_REPORTS_RE = re.compile(r"national reports")
+_NATIONAL_REPORTS_RE = re.compile(r"\b(?:national|country) reports\b")
 _QUESTIONNAIRE_RE = re.compile(r"\bquestionnaire\b")
-_ANSWERS_FROM_RE = re.compile(r"\b(?:had come|came|were received|was received) from\b")
+_ANSWERS_FROM_RE = re.compile(r"\b(?:had come|came|received) from\b")
 _LIST_ITEM_RE = re.compile(r"^\s*- ")
 _HELD_IN_RE = re.compile(r"\bwas held in\b")
 _AGENDA_ITEM_RE = re.compile(r"agenda item (\d+)")
-_SPEAKER_RE = re.compile(r"\b(?:[Rr]epresentatives? of|[Dd]elegations? of|[Oo]bservers? from|Vice-President of)\s+")
-_SPEECH_RE = re.compile(r"statement|presentation|speech|indicated|stated|referred|informed|introduced")
+_SPEAKER_RE = re.compile(r"\b(?:[Rr]epresentatives? of|[Dd]elegations? of|[Oo]bservers? (?:from|for)|Vice-President of)\s+")
+_OBSERVER_SPEAKER_RE = re.compile(r"\b[Oo]bservers? (?:from|for)\b")
+_SPEECH_RE = re.compile(r"statement|presentation|speech|indicated|stated|referred|informed|introduced", re.I)
 _LIST_GAP_RE = re.compile(r"^(?:,\s*|\s+and\s+|,\s+and\s+|\s*)(?:the\s+)?$")
 _SENTENCE_RE = re.compile(r"(?<=[.;])\s+(?=[A-Z])")
 
@@ -154,7 +155,7 @@ def _propose_from_paragraph(report: Report, number: int, paragraph: Element, tex
             for entity in _entities(sentence[: observer.start()], gazetteer):
                 add(entity, "observer", "", number)
         for speaker in _speakers(sentence, gazetteer):
-            if sentence.startswith("The observer from") or "observer from" in sentence:
+            if _OBSERVER_SPEAKER_RE.search(sentence):
                 add(speaker, "observer", "", number)
             if _SPEECH_RE.search(sentence):
                 add(speaker, "statement", context.get(paragraph.id, ""), number)

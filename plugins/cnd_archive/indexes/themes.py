@@ -21,7 +21,7 @@ from cnd_archive.model.anchors import paragraph_id
 from cnd_archive.model.report import Element, Report
 from cnd_archive.registry.themes import vocabulary
 
-_ISSUE_TITLE_RE = re.compile(r"^Issue \d+\.\s+")
+_ISSUE_TITLE_RE = re.compile(r"^(?:Issue )?\d+\.\s+")
 _INLINE_ITEM_RE = re.compile(r"\((?P<letter>[a-z])\)\s+(?P<text>.+?)(?=;?\s*(?:and\s+)?\([a-z]\)\s|[;.]?\s*$)", re.S)
 
 

@@ -37,10 +37,11 @@ class Meeting:
     number: int
     kind: str
     title: str
-    start_date: dt.date
-    end_date: dt.date
-    city: str
-    country: str
+    start_date: dt.date | None
+    end_date: dt.date | None
+    """None for a meeting known only by name: no report in the archive states its dates."""
+    city: str | None
+    country: str | None
     src_uri: str
     meta: dict[str, Any]
 
@@ -54,6 +55,11 @@ class Meeting:
     @property
     def id(self) -> str:
         return f"{self.body.slug}-{self.number}"
+
+    @property
+    def year(self) -> str:
+        """The year it was held, or "year not known" for a meeting known only by name."""
+        return str(self.start_date.year) if self.start_date else "year not known"
 
     @property
     def ordinal_name(self) -> str:
@@ -98,7 +104,11 @@ class Archive:
         return meeting_uri(body.slug, number) in self.unreadable
 
     def meetings_sorted(self) -> list[Meeting]:
-        return sorted(self.meetings, key=lambda s: (s.body.code, s.number))
+        return sorted(self.meetings, key=self.order)
+
+    def order(self, meeting: Meeting) -> tuple[int, int]:
+        """Bodies in the order of bodies.yml, each body's meetings by number."""
+        return self.bodies.index(meeting.body) if meeting.body in self.bodies else len(self.bodies), meeting.number
 
     def meetings_of(self, body: Body) -> list[Meeting]:
         return sorted((s for s in self.meetings if s.body == body), key=lambda s: s.number)
@@ -210,13 +220,17 @@ def _add_meeting(archive: Archive, document: ContentFile, src_uri: str, tokens: 
         archive.unreadable.add(src_uri)
         return
     meeting = Meeting(body, int(meta["meeting"]), meta["kind"], str(meta["title"]),
-                      meta["start_date"], meta["end_date"], str(meta["city"]), str(meta["country"]),
-                      src_uri, meta)
+                      meta.get("start_date"), meta.get("end_date"), _text(meta.get("city")),
+                      _text(meta.get("country")), src_uri, meta)
     archive.add(meeting)
     if meeting.kind == "report":
         report, problems = read_report(document, tokens)
         archive.reports[src_uri] = report
         archive.problems += problems
+
+
+def _text(value: Any) -> str | None:
+    return None if value is None else str(value)
 
 
 def _check_types(document: ContentFile) -> list[Problem]:
@@ -226,9 +240,12 @@ def _check_types(document: ContentFile) -> list[Problem]:
         problems.append(Problem(path, line("meeting"), f"meeting must be a positive whole number, not {meta['meeting']!r}",
                                 "write e.g. 'meeting: 27'"))
     for key in ("start_date", "end_date"):
-        if not isinstance(meta[key], dt.date):
+        if key in meta and not isinstance(meta[key], dt.date):
             problems.append(Problem(path, line(key), f"{key} must be a date, not {meta[key]!r}",
                                     f"write e.g. '{key}: 2017-10-02'"))
-    if not problems and meta["end_date"] < meta["start_date"]:
+    if ("start_date" in meta) != ("end_date" in meta):
+        problems.append(Problem(path, line("start_date"), "start_date and end_date go together",
+                                "give both dates, or neither if no report states them"))
+    if not problems and "end_date" in meta and meta["end_date"] < meta["start_date"]:
         problems.append(Problem(path, line("end_date"), "end_date is before start_date", "check the two dates"))
     return problems

@@ -21,7 +21,8 @@ from cnd_archive.model.parser import parse_tokens
 
 _CHAPTER_RE = re.compile(r"^(?P<label>[IVXLC]+)\. \S")
 _SECTION_RE = re.compile(r"^(?P<label>[A-Z])\. \S")
-_ISSUE_RE = re.compile(r"^Issue (?P<label>\d+)\. \S")
+_ISSUE_RE = re.compile(r"^(?:Issue )?(?P<label>\d+)\. \S")
+"""A working-group issue: "Issue 2. Title", or a topic "2. Title" as the Subcommission numbers them."""
 _NUMBER_RE = re.compile(rf"^(?P<label>{numbering.NUMBER})\\\. ")
 _LETTER_RE = re.compile(rf"^\((?P<label>{numbering.LETTER})\) ")
 

@@ -62,7 +62,7 @@ def participation_matrix(records: dict[str, EntityRecord], meetings: list[Meetin
         return []
     legend = "; ".join(f"**{code}** {ROLE_NAMES[role].lower()}" for role, code in ROLE_CODES.items())
     header = "| Participant | " + " | ".join(
-        _link(f"{s.body.code} {s.number} ({s.start_date.year})", Target(s.src_uri), page) for s in reported) + " |"
+        _link(f"{s.body.code} {s.number} ({s.year})", Target(s.src_uri), page) for s in reported) + " |"
     lines = [f"Roles: {legend}.", "", header, "| --- |" + " --- |" * len(reported)]
     for record in rows:
         cells = [_role_codes(record.roles_in(s)) or "—" for s in reported]
@@ -76,7 +76,9 @@ def participation_matrix(records: dict[str, EntityRecord], meetings: list[Meetin
 def _kind_line(entity: Entity) -> str:
     if entity.kind == "organisation":
         return "Organisation" + (f" ({escape(entity.short)})" if entity.short else "")
-    return ("Observer State" if entity.observer else "Country") + f", {escape(entity.region)}"
+    kind = "Observer State" if entity.observer else "Associate member of a regional commission" \
+        if entity.associate else "Country"
+    return f"{kind}, {escape(entity.region)}"
 
 
 def snippet(mention: Mention, archive: Archive) -> str:
@@ -94,7 +96,7 @@ def _roles_table(record: EntityRecord, page: str) -> list[str]:
     for meeting, role in record.roles:
         paragraphs = ", ".join(_link(str(n), Target(meeting.src_uri, paragraph_id(n)), page) for n in role.paragraphs)
         lines.append(f"| {_link(meeting.ordinal_name, Target(meeting.src_uri), page)} "
-                     f"({meeting.start_date.year}) | {ROLE_NAMES[role.role]} | {escape(role.detail, extra='|')} "
+                     f"({meeting.year}) | {ROLE_NAMES[role.role]} | {escape(role.detail, extra='|')} "
                      f"| {paragraphs} |")
     return lines + [""]
 
@@ -127,7 +129,7 @@ def _attended_recommendations(record: EntityRecord, archive: Archive, page: str)
         if report is None or not report.recommendations:
             continue
         target = recommendations_target(archive, meeting)
-        lines.append(f"- {_link(f'{meeting.ordinal_name} ({meeting.start_date.year})', target, page)}"
+        lines.append(f"- {_link(f'{meeting.ordinal_name} ({meeting.year})', target, page)}"
                      f"{{#{slug(meeting.id)}}}: {len(report.recommendations)} recommendations")
     return (lines + [""]) if lines else ["None in the archive.", ""]
 
@@ -172,7 +174,7 @@ def _index_table(records: list[EntityRecord], page: str) -> list[str]:
 
 def _issue_heading(issue: WorkingGroupIssue, page: str, level: str = "###") -> list[str]:
     meeting = issue.meeting
-    return [f"{level} {escape(meeting.ordinal_name)} ({meeting.start_date.year}), issue {issue.number}: "
+    return [f"{level} {escape(meeting.ordinal_name)} ({meeting.year}), issue {issue.number}: "
             f"{escape(issue.title)} {{#{issue.anchor}}}", ""]
 
 
@@ -237,7 +239,7 @@ def working_groups_page(issues: list[WorkingGroupIssue]) -> str:
         if issue.meeting != current:
             current = issue.meeting
             lines += [f"## {_link(current.ordinal_name, Target(current.src_uri), page)} "
-                      f"({current.start_date.year}) {{#{slug(current.id)}}}", ""]
+                      f"({current.year}) {{#{slug(current.id)}}}", ""]
         themes = ", ".join(_link(theme(t).name, Target(theme_uri(t)), page) for t in issue.themes) or "not yet tagged"
         lines.append(f"- {_link(f'Issue {issue.number}', Target(issue.meeting.src_uri, issue.heading.id), page)}: "
                      f"{escape(issue.title)} (themes: {themes})")

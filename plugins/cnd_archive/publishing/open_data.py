@@ -9,7 +9,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -21,7 +20,8 @@ from cnd_archive.model.anchors import paragraph_id
 from cnd_archive.model.archive import Archive, Meeting
 from cnd_archive.model.report import Element, Report
 from cnd_archive.publishing.resolver import Resolver
-from cnd_archive.references.agenda import provisional_agenda_items
+from cnd_archive.references.agenda import agendas, provisional_agenda_items
+from cnd_archive.registry.bodies import Body
 from cnd_archive.references.followup import Review, ReviewIndex
 from cnd_archive.registry.schemas import archive_schema, schema_text
 from cnd_archive.registry.themes import vocabulary
@@ -39,9 +39,6 @@ class Holdings:
     topics: list[ProposedTopic]
     documents: list[DocumentEntry]
 
-_ADOPTED_RE = re.compile(r"\bagenda was adopted\b", re.I)
-
-
 def review_record(review: Review) -> dict[str, Any]:
     return {
         "session": review.reviewing.id,
@@ -51,12 +48,13 @@ def review_record(review: Review) -> dict[str, Any]:
     }
 
 
-def _agenda_of_report(report: Report, meeting: Meeting) -> list[dict[str, Any]]:
-    adopting = next((e.id for e in report.elements
-                     if e.kind == "paragraph" and _ADOPTED_RE.search(e.plain_text)), None)
-    items = [e for e in report.elements if e.kind == "item" and adopting and
-             (e.parent == adopting or (e.parent or "").startswith(f"{adopting}__item_"))]
-    return [_agenda_record(e, Target(meeting.src_uri, e.id), adopting or "") for e in items]
+def _agenda_of_report(report: Report, meeting: Meeting, bodies: tuple[Body, ...]) -> list[dict[str, Any]]:
+    """The agenda the meeting adopted, items and sub-items in order."""
+    adopted = next((a for a in agendas(report, meeting, bodies) if not a.provisional), None)
+    if adopted is None:
+        return []
+    items = [e for item in adopted.items for e in [item, *adopted.sub_items.get(item.id, [])]]
+    return [_agenda_record(e, Target(meeting.src_uri, e.id), adopted.paragraph.id) for e in items]
 
 
 def _agenda_record(element: Element, target: Target, list_id: str) -> dict[str, Any]:
@@ -82,13 +80,14 @@ def session_record(meeting: Meeting, archive: Archive, reviews: ReviewIndex) -> 
         "body": meeting.body.code,
         "number": meeting.number,
         "title": str(meeting.meta.get("report_title") or f"{meeting.ordinal_name} of {meeting.body.title_phrase}"),
-        "start_date": meeting.start_date.isoformat(),
-        "end_date": meeting.end_date.isoformat(),
+        "start_date": meeting.start_date.isoformat() if meeting.start_date else None,
+        "end_date": meeting.end_date.isoformat() if meeting.end_date else None,
         "city": meeting.city,
         "country": meeting.country,
         "url": Target(meeting.src_uri).url,
+        "symbol": meeting.meta.get("symbol"),
         "status": meeting.kind,
-        "agenda": _agenda_of_report(report, meeting) if report else _agenda_of_placeholder(meeting, archive),
+        "agenda": _agenda_of_report(report, meeting, archive.bodies) if report else _agenda_of_placeholder(meeting, archive),
         "follows_up": follows,
         "reviewed_in": [review_record(r) for r in reviews.of.get(meeting, [])],
     }

@@ -27,11 +27,14 @@ from cnd_archive.registry.themes import theme
 
 FOLLOWUP_CLASS = "cnd-followup"
 REPORT_FACTS_CLASS = "cnd-report-facts"
+NOT_KNOWN = "not stated in the reports of the archive"
 KIND_TEXT = {"report": "Report in the archive", "placeholder": "Report not yet in the archive"}
 
 
-def format_dates(start: dt.date, end: dt.date) -> str:
+def format_dates(start: dt.date | None, end: dt.date | None) -> str:
     """UN style: "2–6 October 2017", "30 September–4 October 2013"."""
+    if start is None or end is None:
+        return NOT_KNOWN
     if start == end:
         return f"{start.day} {start:%B %Y}"
     if (start.year, start.month) == (end.year, end.month):
@@ -42,7 +45,9 @@ def format_dates(start: dt.date, end: dt.date) -> str:
 
 
 def venue(meeting: Meeting) -> str:
-    return f"{meeting.city}, {load_gazetteer().entity(meeting.country).name}"
+    if meeting.city is None:
+        return NOT_KNOWN
+    return f"{meeting.city}, {load_gazetteer().entity(meeting.country).name}" if meeting.country else meeting.city
 
 
 def body_page(body: Body, meetings: list[Meeting], matrix: list[str] | None = None) -> str:
@@ -60,7 +65,7 @@ def body_page(body: Body, meetings: list[Meeting], matrix: list[str] | None = No
         f"A subsidiary body of the Commission on Narcotic Drugs, established by "
         f"{escape(body.established_by)}. Its members meet once a year to review drug "
         f"trafficking trends in the region, the implementation of the recommendations of "
-        f"their previous {body.meeting_word.lower()}, and topics discussed in working groups.", "",
+        f"an earlier {body.meeting_word.lower()}, and topics discussed in working groups.", "",
         f"The archive knows of {len(meetings)} {body.meeting_word.lower()}s of this body; "
         f"the reports of {in_archive} are in it.", "",
         "## Meetings {#meetings}", "",
@@ -78,10 +83,10 @@ def placeholder_page(meeting: Meeting, approving: Meeting | None, agenda: list[E
     lines = [
         f"# {escape(meeting.ordinal_name)} of {escape(body.title_phrase)} {{#title}}", "",
         '!!! warning "Report not yet in the archive"', "",
-        "    The report of this meeting has not been added to the archive yet. "
-        "This page holds what the archive knows of the meeting from other sources.", "",
+        f"    The report of this {body.meeting_word.lower()} has not been added to the archive yet. "
+        f"This page holds what the archive knows of the {body.meeting_word.lower()}.", "",
         f"- **Body:** [{escape(body.name)}]({Target(body_index_uri(body.slug)).markdown_from(meeting.src_uri)})",
-        f"- **Meeting:** {meeting.number}",
+        f"- **{body.meeting_word.capitalize()}:** {meeting.number}",
         f"- **Dates:** {format_dates(meeting.start_date, meeting.end_date)}",
         f"- **Venue:** {escape(venue(meeting))}",
         f"- **Status:** {KIND_TEXT[meeting.kind]}", "",
@@ -198,7 +203,7 @@ def citation(meeting: Meeting) -> str:
 def home_summary(archive: Archive, recommendations: int, documents: int, countries: int) -> str:
     """Counts, the latest meeting and the ways in, for the home page."""
     reports = [s for s in archive.meetings if s.kind == "report"]
-    latest = max(reports, key=lambda s: s.start_date) if reports else None
+    latest = max(reports, key=lambda s: s.start_date or dt.date.min) if reports else None
     lines = [
         '<form class="cnd-search cnd-search--home" role="search" action="search/" method="get">',
         '<label for="cnd-home-search">Search the reports</label>',
@@ -210,7 +215,7 @@ def home_summary(archive: Archive, recommendations: int, documents: int, countri
         f"**{documents} cited documents** and **{countries} countries and organisations**.", "",
     ]
     if latest is not None:
-        lines += [f"Latest report: [{escape(latest.ordinal_name)}, {escape(latest.city)}, "
+        lines += [f"Latest report: [{escape(latest.ordinal_name)}, {escape(latest.city or NOT_KNOWN)}, "
                   f"{format_dates(latest.start_date, latest.end_date)}]({latest.src_uri}) "
                   f"([its recommendations]({recommendations_target(archive, latest).markdown_from(HOME)})).", ""]
     lines += [

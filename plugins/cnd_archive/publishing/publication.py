@@ -67,7 +67,8 @@ class Publication:
         clock = stopwatch or Stopwatch()
         publication.problems += archive.problems
         with clock.phase("build/follow-up chain"):
-            publication.reviews = find_reviews(archive)
+            publication.reviews, problems = find_reviews(archive)
+            publication.problems += problems
             publication.review_index = ReviewIndex.of_reviews(publication.reviews)
         with clock.phase("build/references in the text"):
             for meeting in archive.meetings:

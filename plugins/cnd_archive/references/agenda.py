@@ -1,16 +1,21 @@
-"""The provisional agenda a meeting approved for the next one, read from its report.
+"""A report's agendas: the one the meeting adopted, and the provisional agenda it approved for a
+later meeting, each the list of items under the paragraph that says which it is.
 
-A placeholder page names the paragraph (``provisional_agenda: {paragraph: 48}``); the
-items are that paragraph's agenda list in the previous meeting's report, so the words
-are the report's own.
+A placeholder page names the paragraph of the previous meeting's report that holds its
+provisional agenda (``provisional_agenda: {paragraph: 48}``), so the words are the report's own.
 """
 
 from __future__ import annotations
+
+import re
+from dataclasses import dataclass
 
 from cnd_archive.errors import Problem
 from cnd_archive.model.anchors import paragraph_id
 from cnd_archive.model.archive import Archive, Meeting
 from cnd_archive.model.report import Element, Report
+from cnd_archive.references.meetings import find_meetings
+from cnd_archive.registry.bodies import Body
 
 
 def provisional_agenda_items(meeting: Meeting, archive: Archive) -> tuple[Meeting | None, list[Element], list[Problem]]:
@@ -34,6 +39,12 @@ def provisional_agenda_items(meeting: Meeting, archive: Archive) -> tuple[Meetin
     if not items:
         return None, [], [Problem(document.path, where, f"paragraph {number} of the {approving.id} "
                                   "report has no agenda list", "cite the paragraph that holds the agenda")]
+    stated = next((a.for_meeting for a in agendas(report, approving, archive.bodies)
+                   if a.paragraph.id == paragraph_id(number)), None)
+    if stated is not None and stated != meeting.number:
+        return None, [], [Problem(document.path, where, f"paragraph {number} of the {approving.id} report is the "
+                                  f"provisional agenda for meeting {stated}, not this one",
+                                  "cite the paragraph that holds this meeting's provisional agenda")]
     return approving, [e for item in items for e in [item, *children.get(item.id, [])]], []
 
 
@@ -43,3 +54,40 @@ def _children(report: Report) -> dict[str, list[Element]]:
         if element.kind == "item" and element.parent:
             children.setdefault(element.parent, []).append(element)
     return children
+
+
+_PROVISIONAL_RE = re.compile(r"\bprovisional\s+agenda\b", re.I)
+_ADOPTED_RE = re.compile(r"\badopted\b[^.]*\bagenda\b|\bagenda\b[^.]*\b(?:was|were)\s+adopted\b", re.I)
+
+
+@dataclass(frozen=True)
+class Agenda:
+    paragraph: Element
+    """The paragraph that introduces the list ("the following agenda was adopted:")."""
+    provisional: bool
+    """A provisional agenda approved for a later meeting; else the agenda this meeting adopted."""
+    for_meeting: int | None
+    """The meeting a provisional agenda is for, as the paragraph names it."""
+    items: list[Element]
+    """Top-level items, in order."""
+    sub_items: dict[str, list[Element]]
+
+
+def agendas(report: Report, meeting: Meeting, bodies: tuple[Body, ...]) -> list[Agenda]:
+    """Every agenda of the report, recognised by the paragraph that introduces its list."""
+    children = _children(report)
+    found = []
+    for paragraph in report.elements:
+        items = children.get(paragraph.id, [])
+        if paragraph.kind != "paragraph" or not items:
+            continue
+        text = paragraph.plain_text
+        provisional = _PROVISIONAL_RE.search(paragraph.text)
+        if provisional:
+            # "the following draft provisional agenda for the Twenty-eighth Meeting was approved"
+            named = [m.number for m in find_meetings(paragraph.text, meeting.body.code, bodies)
+                     if m.body == meeting.body.code and not m.about_recommendations and m.start > provisional.end()]
+            found.append(Agenda(paragraph, True, named[0] if named else None, items, children))
+        elif _ADOPTED_RE.search(text):
+            found.append(Agenda(paragraph, False, None, items, children))
+    return found

@@ -1,9 +1,10 @@
-"""The spine of the archive: agenda item 4 of meeting N reviews meeting N-1's recommendations.
+"""The spine of the archive: which meeting's recommendations each meeting reviews, as its report says.
 
-A review is found wherever a report prints "Implementation of the recommendations
-adopted by the <N-1> Meeting" as an item of its adopted agenda (the review took place),
-or "... adopted by the <N> Meeting" as an item of the provisional agenda it approved for
-meeting N+1 (the review is scheduled, until N+1's own report is in the archive).
+Agenda item 4 of a report reads "Implementation of the recommendations adopted by the <X>
+Meeting" (or "... by the Subcommission at its <x> session"). Meeting X is whatever the text
+names: HONLAC reviews the previous meeting, HONLAP the one two before. In the agenda the meeting
+adopted, the review was held; in the provisional agenda it approved for a later meeting, the
+review is scheduled at that meeting, until that meeting's own report is in the archive.
 """
 
 from __future__ import annotations
@@ -11,14 +12,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from cnd_archive.model.archive import Archive, Meeting
+from cnd_archive.errors import Problem
 from cnd_archive.layout import (PLACEHOLDER_RECOMMENDATIONS, RECOMMENDATIONS_CHAPTER, RECOMMENDATIONS_HEADING,
                                 Target, agenda_item_anchor)
+from cnd_archive.model.anchors import paragraph_id
+from cnd_archive.model.archive import Archive, Meeting
+from cnd_archive.model.report import Element, Report
+from cnd_archive.references.agenda import Agenda, agendas
 from cnd_archive.references.meetings import find_meetings
 from cnd_archive.registry.bodies import Body
-from cnd_archive.model.report import Element, Report
 
-FOLLOW_UP_RE = re.compile(r"^(?:[IVXLC]+\.\s+)?Implementation of the recommendations adopted by the\s", re.I)
+FOLLOW_UP_RE = re.compile(r"^(?:[IVXLC]+\.\s+|[A-Z]\.\s+)?Implementation of the recommendations adopted by the\s",
+                          re.I)
 
 
 @dataclass(frozen=True)
@@ -34,58 +39,90 @@ class Review:
     """The paragraphs of the chapter that reports on the review."""
 
 
-def _reviewed_number(element: Element, meeting: Meeting, bodies: tuple[Body, ...]) -> int | None:
+def reviewed_meeting(element: Element, meeting: Meeting, bodies: tuple[Body, ...]) -> int | None:
+    """The number of the meeting whose recommendations an agenda item or heading is about; None if it
+    is not such an item, or names no meeting of the same body."""
     if not FOLLOW_UP_RE.match(element.plain_text):
         return None
     mentions = [m for m in find_meetings(element.text, meeting.body.code, bodies) if m.about_recommendations]
     return mentions[0].number if mentions and mentions[0].body == meeting.body.code else None
 
 
-def _discussion(report: Report, meeting: Meeting, bodies: tuple[Body, ...]) -> tuple[Target, ...]:
-    chapters = [e.id for e in report.elements
-                if e.kind == "chapter" and _reviewed_number(e, meeting, bodies) == meeting.number - 1]
-    return tuple(Target(meeting.src_uri, e.id) for e in report.elements
-                 if e.kind == "paragraph" and e.parent in chapters)
+def _discussion(report: Report, meeting: Meeting, reviewed: int, bodies: tuple[Body, ...]) -> tuple[Target, ...]:
+    """The paragraphs of the chapter or section whose title names the review, wherever it stands."""
+    paragraphs: list[Target] = []
+    chapter = section = False
+    for element in report.elements:
+        if element.kind in ("chapter", "annex"):
+            chapter, section = reviewed_meeting(element, meeting, bodies) == reviewed, False
+        elif element.kind == "section":
+            section = reviewed_meeting(element, meeting, bodies) == reviewed
+        elif element.kind == "paragraph" and (chapter or section):
+            paragraphs.append(Target(meeting.src_uri, element.id))
+    return tuple(paragraphs)
 
 
-def find_reviews(archive: Archive) -> list[Review]:
+def find_reviews(archive: Archive) -> tuple[list[Review], list[Problem]]:
+    """Every review the reports state, and what in their agendas cannot be read as one."""
     reviews: list[Review] = []
-    for meeting in archive.meetings:
+    problems: list[Problem] = []
+    for meeting in archive.meetings_sorted():
         report = archive.reports.get(meeting.src_uri)
         if report is None:
             continue
-        for item in report.elements:
-            if item.kind != "item" or "__subpara_" in item.id:
-                continue
-            number = _reviewed_number(item, meeting, archive.bodies)
-            if number == meeting.number - 1:
-                review = _held_review(archive, report, meeting, item, number)
-            elif number == meeting.number:
-                review = _scheduled_review(archive, meeting, item)
-            else:
-                review = None
-            if review is not None:
-                reviews.append(review)
-    return reviews
+        for agenda in agendas(report, meeting, archive.bodies):
+            for item in agenda.items:
+                review, problem = _review(archive, report, meeting, agenda, item)
+                reviews += [review] if review else []
+                problems += [problem] if problem else []
+    return reviews, problems
 
 
-def _held_review(archive: Archive, report: Report, meeting: Meeting, item: Element, number: int) -> Review | None:
+def _review(archive: Archive, report: Report, meeting: Meeting, agenda: Agenda,
+            item: Element) -> tuple[Review | None, Problem | None]:
+    if not FOLLOW_UP_RE.match(item.plain_text):
+        return None, None
+    number = reviewed_meeting(item, meeting, archive.bodies)
+    where = f"agenda item {item.label}"
+    if number is None:
+        return None, Problem(report.path, item.line, f"{where} is a review of recommendations but names no "
+                             f"{meeting.body.code} meeting", "check the item's words against the report")
+    if not agenda.provisional:
+        return _held(archive, report, meeting, item, number)
+    return _scheduled(archive, report, meeting, agenda, item, number)
+
+
+def _held(archive: Archive, report: Report, meeting: Meeting, item: Element,
+          number: int) -> tuple[Review | None, Problem | None]:
+    if number >= meeting.number:
+        return None, Problem(report.path, item.line, f"agenda item {item.label} reviews the recommendations of meeting "
+                             f"{number}, which is not before this meeting ({meeting.number})",
+                             "check the meeting the item names")
     reviewed = archive.meeting(meeting.body.code, number)
     if reviewed is None:
-        return None
+        return None, None  # the mention itself is reported: that meeting needs a page
     return Review(reviewed, meeting, False, Target(meeting.src_uri, item.id), item.label,
-                  _discussion(report, meeting, archive.bodies))
+                  _discussion(report, meeting, number, archive.bodies)), None
 
 
-def _scheduled_review(archive: Archive, meeting: Meeting, item: Element) -> Review | None:
-    following = archive.meeting(meeting.body.code, meeting.number + 1)
-    if following is None or following.kind == "report":
-        return None  # the following meeting's own adopted agenda tells what happened
-    agenda = following.meta.get("provisional_agenda")
-    shows_agenda = isinstance(agenda, dict) and item.parent == f"para_{agenda.get('paragraph')}"
+def _scheduled(archive: Archive, report: Report, meeting: Meeting, agenda: Agenda, item: Element,
+               number: int) -> tuple[Review | None, Problem | None]:
+    at = agenda.for_meeting
+    if at is None:
+        return None, Problem(report.path, agenda.paragraph.line, "the provisional agenda does not say which "
+                             "meeting it is for", "the paragraph should name it, e.g. 'for the Twenty-eighth Meeting'")
+    if not number < at or at <= meeting.number:
+        return None, Problem(report.path, item.line, f"the provisional agenda for meeting {at} reviews the "
+                             f"recommendations of meeting {number}: the text contradicts itself",
+                             "check the meetings the paragraph and the item name")
+    reviewed, following = archive.meeting(meeting.body.code, number), archive.meeting(meeting.body.code, at)
+    if reviewed is None or following is None or following.kind == "report":
+        return None, None  # a report of the later meeting tells what its own agenda held
+    shown = following.meta.get("provisional_agenda")
+    shows_agenda = isinstance(shown, dict) and agenda.paragraph.id == paragraph_id(shown.get("paragraph", 0))
     target = (Target(following.src_uri, agenda_item_anchor(item.label)) if shows_agenda
               else Target(meeting.src_uri, item.id))
-    return Review(meeting, following, True, target, item.label)
+    return Review(reviewed, following, True, target, item.label), None
 
 
 def recommendations_target(archive: Archive, meeting: Meeting) -> Target:

@@ -51,9 +51,23 @@ def _pattern(bodies: tuple[Body, ...]) -> re.Pattern[str]:
     )
 
 
+@cache
+def _self_pattern(bodies: tuple[Body, ...]) -> re.Pattern[str] | None:
+    """"the Subcommission at its fifty-first session": a body that meets in sessions, naming itself."""
+    names = "|".join(f"(?P<s{i}>{_self_name_pattern(b)})" for i, b in enumerate(bodies) if b.self_name)
+    if not names:
+        return None
+    return re.compile(
+        rf"(?P<recs>recommendations{_LINE_GAP}adopted{_LINE_GAP}by{_LINE_GAP})?"
+        rf"(?<![\w-])(?:the{_LINE_GAP})?(?:{names}){_LINE_GAP}(?:at|on){_LINE_GAP}its{_LINE_GAP}"
+        rf"(?P<ordinal>{ORDINAL_PATTERN}){_LINE_GAP}session(?![\w-])",
+        re.IGNORECASE,
+    )
+
+
 def find_meetings(text: str, default_body: str | None, bodies: tuple[Body, ...]) -> list[MeetingMention]:
     """Every meeting reference in text to one of ``bodies``; a bare "Nth Meeting" is of ``default_body``."""
-    mentions = []
+    mentions = _self_mentions(text, bodies)
     for match in _pattern(bodies).finditer(text):
         named = next((bodies[i] for i in range(len(bodies)) if match[f"b{i}"]), None)
         body = _body_of(match, named, default_body, bodies)
@@ -62,7 +76,7 @@ def find_meetings(text: str, default_body: str | None, bodies: tuple[Body, ...])
         start = match.start("ordinal")
         mentions.append(MeetingMention(start, match.end(), text[start:match.end()], body,
                                        ordinal_to_int(match["ordinal"]), bool(match["recs"])))
-    return mentions
+    return sorted(mentions, key=lambda m: m.start)
 
 
 def _body_of(match: re.Match[str], named: Body | None, default_body: str | None,
@@ -76,3 +90,24 @@ def _body_of(match: re.Match[str], named: Body | None, default_body: str | None,
         if body is not None and body.meeting_word == "Meeting":
             return body.code
     return None
+
+
+def _self_name_pattern(body: Body) -> str:
+    """"Subcommission", or its full name "Subcommission on Illicit Drug Traffic ... Middle East"."""
+    _, _, rest = body.title_phrase.partition(body.self_name)
+    return _words(body.self_name) + (f"(?:{_LINE_GAP}{_words(rest)})?,?" if rest.strip() else "")
+
+
+def _words(text: str) -> str:
+    return _LINE_GAP.join(re.escape(word) for word in text.split())
+
+
+def _self_mentions(text: str, bodies: tuple[Body, ...]) -> list[MeetingMention]:
+    pattern = _self_pattern(bodies)
+    mentions = []
+    for match in pattern.finditer(text) if pattern else []:
+        index = next(i for i, b in enumerate(bodies) if b.self_name and match.groupdict().get(f"s{i}"))
+        body, start = bodies[index], match.start(f"s{index}")
+        mentions.append(MeetingMention(start, match.end(), text[start:match.end()], body.code,
+                                       ordinal_to_int(match["ordinal"]), bool(match["recs"])))
+    return mentions

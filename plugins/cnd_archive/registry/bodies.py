@@ -21,7 +21,11 @@ class Body:
     title_phrase: str
     symbol_prefix: str
     meeting_word: str
+    report_title: str
+    """How a report's title begins, ``{ordinal}`` standing for the ordinal in words."""
     established_by: str
+    self_name: str = ""
+    """How the body names itself in its reports when it meets in sessions ("Subcommission")."""
 
 
 @cache
@@ -42,10 +46,3 @@ def body_by_code(code: str, bodies: tuple[Body, ...]) -> Body:
             return body
     known = ", ".join(b.code for b in bodies)
     raise KeyError(f"unknown body {code!r}; expected one of {known}")
-
-
-@cache
-def venue_countries() -> dict[str, str]:
-    """City name -> ISO 3166-1 alpha-3 code of its country."""
-    text = resources.files("cnd_archive").joinpath("data/venues.yml").read_text("utf-8")
-    return dict(yaml.safe_load(text))

@@ -1,8 +1,9 @@
 """Countries and intergovernmental organisations named in running text, read from data.
 
 The gazetteer knows the 193 States Members of the United Nations and the 2 non-member
-observer States (codes and base names from pycountry; UN short names, aliases and
-observer status from data/countries.yml) and the organisations of data/organisations.yml.
+observer States, and the associate members of the regional commissions that take part in
+their own right (codes and base names from pycountry; UN short names, aliases and observer
+status from data/countries.yml), and the organisations of data/organisations.yml.
 
 ``find`` links names in one pass of one compiled expression holding every name and every
 blocker ("Guatemala City", "Gulf of Mexico": names that contain a country's name without
@@ -81,6 +82,8 @@ class Entity:
     """M49 region of a country; "" for an organisation."""
     observer: bool = False
     """A non-member observer State."""
+    associate: bool = False
+    """An associate member of a regional commission that takes part in its own right (Hong Kong, China)."""
     short: str = ""
     """Acronym of an organisation."""
 
@@ -163,6 +166,8 @@ def load_gazetteer() -> Gazetteer:
     countries = _read_data("countries.yml")
     organisations = _read_data("organisations.yml")
     entities = [_country(code, entry or {}) for code, entry in countries["countries"].items()]
+    entities += [_country(code, entry or {}, associate=True)
+                 for code, entry in (countries.get("associate_members") or {}).items()]
     entities += [_organisation(entry) for entry in organisations]
     word_acronyms = [entry["short"] for entry in organisations if entry.get("short_is_a_word")]
     return Gazetteer(entities, countries["blockers"], word_acronyms)
@@ -173,7 +178,7 @@ def _read_data(filename: str) -> Any:
     return yaml.safe_load(text)
 
 
-def _country(code: str, entry: Mapping[str, Any]) -> Entity:
+def _country(code: str, entry: Mapping[str, Any], associate: bool = False) -> Entity:
     country = pycountry.countries.get(alpha_3=code)
     if country is None:
         raise ValueError(f"countries.yml: {code!r} is not an ISO 3166-1 alpha-3 code")
@@ -182,7 +187,7 @@ def _country(code: str, entry: Mapping[str, Any]) -> Entity:
     if region not in REGIONS:
         raise ValueError(f"countries.yml: {code}: time zones give no M49 region ({region!r}); add region:")
     return Entity(code, "country", name, _longest_first([name, *entry.get("aliases", [])]),
-                  region, observer=bool(entry.get("observer", False)))
+                  region, observer=bool(entry.get("observer", False)), associate=associate)
 
 
 def _organisation(entry: Mapping[str, Any]) -> Entity:

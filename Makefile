@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build serve test clean lock
+.PHONY: build serve test bench clean lock
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,13 @@ test: $(STAMP)
 	$(BIN)/python scripts/check_content.py
 	$(BIN)/mypy
 	$(BIN)/python -m pytest
+
+# The benchmarks (minutes, not seconds): builds at 100, 300 and 1,000 reports, the editing
+# loop, and what a first search downloads at 1,000 reports. Required before a release.
+bench: $(STAMP)
+	$(BIN)/python scripts/bench.py
+	$(BIN)/python scripts/bench_serve.py --sessions 300
+	$(BIN)/python -m pytest -p no:xdist -m bench -o addopts="-ra --strict-markers"
 
 # Regenerate requirements.lock after changing a pin in pyproject.toml.
 lock:

@@ -253,6 +253,41 @@ def fmt(value: float | None, digits: int = 1) -> str:
     return f"{value:.{digits}f}"
 
 
+def print_targets(by: dict[tuple[int, str], BuildResult], sizes: list[int],
+                  largest_page: dict[int, tuple[str, float]]) -> None:
+    """The figures the scale targets are stated in, one per line."""
+    largest = sizes[-1]
+    plugin, material = by.get((largest, "plugin")), by.get((largest, "material"))
+    if plugin and material and material.wall == material.wall:
+        print(f"ratio at {largest}: {plugin.wall / material.wall:.2f}")
+    if plugin:
+        print(f"peak MB at {largest}: {fmt(plugin.peak_mb, 0)}")
+    if len(sizes) >= 2 and (sizes[-2], "plugin") in by and plugin:
+        print(f"growth {largest}/{sizes[-2]}: {plugin.wall / by[(sizes[-2], 'plugin')].wall:.2f}")
+    if largest in largest_page:
+        page, kb = largest_page[largest]
+        print(f"largest page KB at {largest}: {kb:.0f} ({page})")
+
+
+def median_result(runs: list[BuildResult]) -> BuildResult:
+    """The runs of one build, each figure its median (a failed or cut-off run is reported as it is)."""
+    failed = [r for r in runs if r.timed_out or r.returncode]
+    if failed:
+        return failed[0]
+    first = runs[0]
+    return BuildResult(first.n, first.variant, statistics.median(r.wall for r in runs),
+                       statistics.median(r.cpu for r in runs), statistics.median(r.peak_mb for r in runs),
+                       first.site_mb, first.search_mb, first.pagefind_mb, first.pages, first.warnings,
+                       note=f"median of {len(runs)}")
+
+
+def largest_html(site: Path) -> tuple[str, float]:
+    """The largest page of a built site (not the search index), by its size in KB."""
+    pages = [p for p in site.rglob("*.html") if "pagefind" not in p.parts]
+    biggest = max(pages, key=lambda p: p.stat().st_size)
+    return biggest.relative_to(site).as_posix(), biggest.stat().st_size / 1024
+
+
 def print_table(results: list[BuildResult]) -> None:
     header = (f"{'N':>5}  {'variant':<9} {'wall s':>8} {'CPU s':>8} {'peak MB':>8} {'site MB':>8} "
               f"{'search MB':>9} {'pagefind MB':>11} {'pages':>6} {'warn':>5}  note")
@@ -302,6 +337,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="stop a build that would overrun this budget for the whole run (default 20)")
     parser.add_argument("--workdir", type=Path, help="folder for the archives (default: a new temporary one)")
     parser.add_argument("--keep", action="store_true", help="keep the archives and sites")
+    parser.add_argument("--runs", type=int, default=3, help="builds of each variant per N; medians are quoted (default 3)")
     args = parser.parse_args(argv)
     sizes = sorted({int(s) for s in args.sizes.split(",") if s.strip()})
     work = (args.workdir or Path(tempfile.mkdtemp(prefix="cnd-bench-"))).resolve()
@@ -323,6 +359,7 @@ def main(argv: list[str] | None = None) -> int:
     all_phases: list[PhaseTimes] = []
     profile_report = ""
     post_build: dict[int, dict[str, float]] = {}
+    largest_page: dict[int, tuple[str, float]] = {}
     try:
         for n in sizes:
             archive = work / f"n{n}"
@@ -332,12 +369,21 @@ def main(argv: list[str] | None = None) -> int:
                    f"{5 * synth_archive.MAX_REPORTS_PER_BODY} reports at most)" if summary["overflow_bodies"] else ""
             print(f"\nN={n}: wrote {summary['reports']} reports + {summary['placeholders']} placeholders over "
                   f"{len(summary['bodies'])} bodies in {time.perf_counter() - start:.1f} s{note}", flush=True)
+            runs: dict[str, list[BuildResult]] = {variant: [] for variant in VARIANTS}
+            for run in range(args.runs):  # A B A B ...: a drift of the machine's speed hits both alike
+                for variant in VARIANTS:
+                    remaining = budget - (time.perf_counter() - started)
+                    result = run_build(archive, variant, n, timeout=max(remaining, 60.0))
+                    runs[variant].append(result)
+                    print(f"  {variant:<9} run {run + 1}: wall {fmt(result.wall)} s, CPU {fmt(result.cpu)} s, "
+                          f"peak {fmt(result.peak_mb, 0)} MB, {result.warnings} warnings {result.note}", flush=True)
+                    site = archive / f"site-{variant}"
+                    if variant == "plugin" and run == 0 and site.exists():
+                        largest_page[n] = largest_html(site)
+                    if run + 1 < args.runs and not args.keep:
+                        shutil.rmtree(site, ignore_errors=True)
             for variant in VARIANTS:
-                remaining = budget - (time.perf_counter() - started)
-                result = run_build(archive, variant, n, timeout=max(remaining, 60.0))
-                results.append(result)
-                print(f"  {variant:<9} wall {fmt(result.wall)} s, CPU {fmt(result.cpu)} s, "
-                      f"peak {fmt(result.peak_mb, 0)} MB, {result.warnings} warnings {result.note}", flush=True)
+                results.append(median_result(runs[variant]))
                 site = archive / f"site-{variant}"
                 if variant == "plugin" and site.exists() and not args.skip_phases:
                     post_build[n] = {}
@@ -408,6 +454,7 @@ def main(argv: list[str] | None = None) -> int:
         if ms is not None:
             print(f"import one report: {ms:.0f} ms")
     print(f"total bench time: {(time.perf_counter() - started) / 60:.1f} min")
+    print_targets(by, sizes, largest_page)
     print(f"overhead at {largest}: {fmt(overhead.get(largest, math.nan))}%")
     return 0
 

@@ -73,6 +73,7 @@ def main() -> int:
             shown = wait_for(lines, "Reloading browsers", 1800)
             mode = "--dirty" if args.dirty else "full rebuild"
             print(f"edit of {report.relative_to(out)} shown after {shown - edited:.1f} s ({mode})")
+            print(f"edit to reload at {args.sessions}: {shown - edited:.1f} s")
         finally:
             process.terminate()
             process.wait(timeout=30)

@@ -484,8 +484,9 @@ def mkdocs_config(plugin: bool, own_bodies: bool) -> str:
 
 
 def write_archive(n: int, out: Path, seed: int = 0, plugin: bool = True, overflow: bool = False,
-                  body_codes: list[str] | None = None) -> dict[str, Any]:
-    """Write the archive; return a summary (bodies, reports, placeholders)."""
+                  body_codes: list[str] | None = None, capacity: int = MAX_REPORTS_PER_BODY) -> dict[str, Any]:
+    """Write the archive; return a summary (bodies, reports, placeholders). ``capacity`` is how many
+    reports a body holds before the next one is used (tests lower it to reach the overflow soon)."""
     out = out.resolve()
     if out == ROOT or ROOT in out.parents:
         raise SystemExit(f"{out}: inside the repository; give a folder outside it (e.g. under /tmp)")
@@ -494,12 +495,12 @@ def write_archive(n: int, out: Path, seed: int = 0, plugin: bool = True, overflo
     real = tuple(b for b in all_bodies() if body_codes is None or b.code in body_codes)
     if not real:
         raise SystemExit(f"no body among {body_codes}")
-    needed = math.ceil(n / MAX_REPORTS_PER_BODY)
+    needed = math.ceil(n / min(capacity, MAX_REPORTS_PER_BODY))
     extra: tuple[Body, ...] = ()
     if needed > len(real):
         if not overflow:
             raise SystemExit(
-                f"--sessions {n}: {len(real)} bodies hold at most {len(real) * MAX_REPORTS_PER_BODY} reports "
+                f"--sessions {n}: {len(real)} bodies hold at most {len(real) * min(capacity, MAX_REPORTS_PER_BODY)} reports "
                 f"(meeting numbers are spelt First to {int_to_ordinal(MAX_ORDINAL)} and each body also needs "
                 f"its k+1 and k+2 pages); pass --overflow-bodies to add fictional bodies")
         extra = overflow_bodies(needed - len(real))

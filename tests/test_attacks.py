@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 
+from cnd_archive.checking import cli as check_cli
+
 pytestmark = pytest.mark.slow
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -109,9 +111,11 @@ def project_with(tmp_path: Path, path: str, content: bytes | str) -> Path:
     return tmp_path
 
 
-def check(project: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, str(ROOT / "scripts" / "check_content.py"), "--project", str(project)],
-                          capture_output=True, text=True, timeout=120)
+def check(project: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    """The checker's command line, run in this process (the script only calls it)."""
+    code = check_cli.main(["--project", str(project)])
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
 
 
 def test_the_corpus_is_large_enough() -> None:
@@ -120,11 +124,11 @@ def test_the_corpus_is_large_enough() -> None:
 
 @pytest.mark.parametrize(("name", "path", "expected", "content"), CASES, ids=[c[0] for c in CASES])
 def test_each_attack_is_refused_with_file_and_line(tmp_path: Path, name: str, path: str, expected: str,
-                                                   content: bytes | str) -> None:
-    result = check(project_with(tmp_path, path, content))
-    assert result.returncode == 1, result.stdout + result.stderr
-    assert expected in result.stdout, result.stdout
-    assert "Traceback" not in result.stdout + result.stderr
+                                                   content: bytes | str, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = check(project_with(tmp_path, path, content), capsys)
+    assert code == 1, out + err
+    assert expected in out, out
+    assert "Traceback" not in out + err
 
 
 def test_no_attack_string_comes_out_unescaped(tmp_path: Path) -> None:

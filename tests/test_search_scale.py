@@ -1,7 +1,8 @@
 """Search at the archive's future size: what a reader downloads before the first result,
 measured in the browser on a synthetic (fictional) build of 1,000 reports.
 
-The build takes a few minutes; SEARCH_SCALE_SESSIONS sets a smaller N for a quick run.
+The build takes a few minutes, so it runs with the benchmarks (make bench), not with make test;
+it is required before a release. SEARCH_SCALE_SESSIONS sets a smaller N for a quick run.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import synth_archive
 from helpers import CHROMIUM, CHROMIUM_ARGS, served
 from playwright.sync_api import Response, sync_playwright
 
-pytestmark = pytest.mark.slow
+pytestmark = pytest.mark.bench
 
 ROOT = Path(__file__).resolve().parent.parent
 

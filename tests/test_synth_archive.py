@@ -98,20 +98,21 @@ def test_the_generator_refuses_the_repository_and_too_many_meetings(tmp_path: Pa
 
 
 def test_bench_quick_mode_prints_the_overhead_line(tmp_path: Path) -> None:
-    result = subprocess.run([sys.executable, str(SCRIPTS / "bench.py"), "--sizes", "3", "--skip-phases",
+    result = subprocess.run([sys.executable, str(SCRIPTS / "bench.py"), "--sizes", "3", "--runs", "1", "--skip-phases",
                              "--workdir", str(tmp_path / "bench")],
                             capture_output=True, text=True, env=ENV, timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr
     lines = result.stdout.strip().splitlines()
     assert lines[-1].startswith("overhead at 3: ") and lines[-1].endswith("%"), result.stdout
     assert sum(1 for line in lines if line.startswith("overhead at")) == 1
+    for figure in ("ratio at 3: ", "peak MB at 3: ", "largest page KB at 3: "):
+        assert any(line.startswith(figure) for line in lines), result.stdout
 
 
 def test_overflow_bodies_reach_the_build_as_data(tmp_path: Path) -> None:
-    """More reports than one body can hold: a fictional second body, read from DIR/bodies.yml."""
+    """More reports than the bodies hold: a fictional extra body, read from DIR/bodies.yml."""
     out = tmp_path / "overflow"
-    summary = synth_archive.write_archive(synth_archive.MAX_REPORTS_PER_BODY + 1, out, overflow=True,
-                                          body_codes=["HONLAC"])
+    summary = synth_archive.write_archive(4, out, overflow=True, body_codes=["HONLAC"], capacity=3)
     (extra,) = summary["overflow_bodies"]
     listed = yaml.safe_load((out / synth_archive.BODIES_FILE).read_text(encoding="utf-8"))
     assert listed[-1]["code"] == extra
@@ -122,7 +123,7 @@ def test_overflow_bodies_reach_the_build_as_data(tmp_path: Path) -> None:
 
 
 def test_bench_phases_come_from_the_core_stopwatch(tmp_path: Path) -> None:
-    result = subprocess.run([sys.executable, str(SCRIPTS / "bench.py"), "--sizes", "3",
+    result = subprocess.run([sys.executable, str(SCRIPTS / "bench.py"), "--sizes", "3", "--runs", "1",
                              "--workdir", str(tmp_path / "bench")],
                             capture_output=True, text=True, env=ENV, timeout=180)
     assert result.returncode == 0, result.stdout + result.stderr

@@ -23,7 +23,7 @@ from cnd_archive.model import archive as archive_module
 from cnd_archive.model.archive import Archive
 from cnd_archive.registry.bodies import Body, all_bodies, read_bodies
 from cnd_archive.errors import Problem
-from cnd_archive.layout import (FOLDED_SECTIONS, HIDDEN_FOLDERS, HOME, PERMALINK_SCRIPT, body_index_uri,
+from cnd_archive.layout import (FOLDED_SECTIONS, HIDDEN_FOLDERS, PERMALINK_SCRIPT, body_index_uri,
                                 navigation_order)
 from cnd_archive.model.content_files import allowed_files
 from cnd_archive.model.safety import plain_text_value

@@ -6,7 +6,6 @@ them, so the only ids written here are those of headings that carry no number.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 import yaml

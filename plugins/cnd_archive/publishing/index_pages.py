@@ -5,7 +5,6 @@ Every value from content is escaped; links are relative .md links so MkDocs chec
 
 from __future__ import annotations
 
-import re
 
 from cnd_archive.model.archive import Archive, Meeting
 from cnd_archive.indexes.entities import EntityRecord

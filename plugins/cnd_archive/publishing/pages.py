@@ -7,7 +7,6 @@ not be able to inject markup into a generated page.
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from cnd_archive.model.archive import Archive, Meeting
 from cnd_archive.registry.bodies import Body
@@ -16,12 +15,11 @@ from cnd_archive.publishing.anchoring import number_link
 from cnd_archive.registry.gazetteer import load_gazetteer
 from cnd_archive.model.anchors import citation_label, paragraph_id
 from cnd_archive.model.numbering import LEADING_MARKER_RE
-from cnd_archive.errors import Problem
 from cnd_archive.references.followup import Review, recommendations_target
 from cnd_archive.layout import (HOME, DOCUMENTS, PLACEHOLDER_RECOMMENDATIONS, PROPOSED_TOPICS, PROVISIONAL_AGENDA,
                                  SEARCH, WORKING_GROUPS, COUNTRIES_INDEX, THEMES_INDEX, Target, agenda_anchor,
                                  body_index_uri, theme_uri)
-from cnd_archive.model.report import Element, Report
+from cnd_archive.model.report import Element
 from cnd_archive.indexes.themes import ProposedTopic
 from cnd_archive.registry.themes import theme
 

@@ -16,7 +16,7 @@ import synth_archive
 from helpers import CHROMIUM, CHROMIUM_ARGS, served
 from playwright.sync_api import Response, sync_playwright
 
-pytestmark = pytest.mark.bench
+pytestmark = [pytest.mark.slow, pytest.mark.bench]
 
 ROOT = Path(__file__).resolve().parent.parent
 

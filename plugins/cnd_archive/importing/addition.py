@@ -63,7 +63,6 @@ def add_report(project: Project, markdown: str, output: Path | None = None) -> A
         addition.redirects = _carried_over(before.pages, publication, page.relative_to(project.docs_dir).as_posix())
         redirects = {**before.redirects, **addition.redirects}
         write_atomically(project.record, record_text(publication.published(), redirects))
-        publication = build_publication(project)
     addition.problems = publication.problems
     return addition
 

@@ -101,8 +101,9 @@ def render(markdown: str, page: Page, site: Mapping[str, str]) -> RenderedPage:
     rendered.problems += _too_deep(tokens, page)
     _name_headings(tokens, rendered)
     _add_attributes(tokens, page.attributes)
-    _resolve_links(tokens, page, site, rendered)
-    ids = [str(t.attrs["id"]) for t in _walk(tokens) if "id" in t.attrs] + _footnote_ids(tokens)
+    every_token = _walk(tokens)
+    _resolve_links(every_token, page, site, rendered)
+    ids = [str(t.attrs["id"]) for t in every_token if "id" in t.attrs] + _footnote_ids(tokens)
     rendered.problems += _repeated_ids(ids, page)
     rendered.anchors |= set(ids)
     body = _RENDERER.renderer.render(tokens, _RENDERER.options, {})
@@ -209,11 +210,11 @@ def _add_attributes(tokens: list[Token], attributes: Mapping[str, Mapping[str, s
                 token.attrSet(key, value)
 
 
-def _resolve_links(tokens: list[Token], page: Page, site: Mapping[str, str], rendered: RenderedPage) -> None:
+def _resolve_links(every_token: list[Token], page: Page, site: Mapping[str, str], rendered: RenderedPage) -> None:
     """Relative links name source files (``../28.md#para_4``); they become site URLs, and a link to
-    a file that is not in the site is a problem."""
+    a file that is not in the site is a problem. ``every_token`` holds inline tokens after their block."""
     line = page.first_line
-    for token in _walk(tokens):
+    for token in every_token:
         if token.map:
             line = page.first_line + token.map[0]
         attribute = "href" if token.type == "link_open" else "src" if token.type == "image" else None

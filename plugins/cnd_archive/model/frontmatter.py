@@ -41,23 +41,28 @@ class ContentFile:
     """1-based line of each top-level front matter key, for messages."""
 
     front_matter: str = ""
+    _item_lines: dict[str, list[int]] = field(default_factory=dict, compare=False, repr=False)
 
     def line_of(self, key: str) -> int:
         return self.key_lines.get(key, 1)
 
     def line_of_item(self, key: str, index: int) -> int:
         """Line of the index-th "- " entry of a top-level list, for messages about one entry."""
+        lines = self._item_lines.get(key)
+        if lines is None:
+            lines = self._item_lines[key] = self._find_item_lines(key)
+        return lines[index] if 0 <= index < len(lines) else self.line_of(key)
+
+    def _find_item_lines(self, key: str) -> list[int]:
+        """The line of every "- " entry of a top-level list, found in one pass over its lines."""
         start = self.line_of(key)
-        lines = self.front_matter.split("\n")
-        seen = -1
-        for offset, text in enumerate(lines[start - 1:], start=start):
+        found: list[int] = []
+        for offset, text in enumerate(self.front_matter.split("\n")[start - 1:], start=start):
             if offset > start and text and not text[0].isspace() and not text.startswith("-"):
                 break
             if text.lstrip().startswith("- ") and (offset > start or ":" not in text.split("- ")[0]):
-                seen += 1
-                if seen == index:
-                    return offset
-        return start
+                found.append(offset)
+        return found
 
 
 def _construct_date(loader: yaml.constructor.SafeConstructor, node: yaml.ScalarNode) -> Any:

@@ -7,6 +7,7 @@ as the same words.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 _MARKER_RE = re.compile(r"(\[\^[^\]\s]+\])")
 _ESCAPES = {c: "\\" + c for c in "\\`*_[]{}"}
@@ -22,9 +23,12 @@ def escape(text: str, extra: str = "") -> str:
 
 
 def _escape_plain(text: str, extra: str) -> str:
-    text = _ENTITY_RE.sub("&amp;", text)
-    table = {**_ESCAPES, **{c: "\\" + c for c in extra}}
-    return "".join(table.get(c, c) for c in text)
+    return _ENTITY_RE.sub("&amp;", text).translate(_escape_table(extra))
+
+
+@cache
+def _escape_table(extra: str) -> dict[int, str]:
+    return str.maketrans({**_ESCAPES, **{c: "\\" + c for c in extra}})
 
 
 _FOOTNOTE_REF_RE = re.compile(r"\[\^[^\]\s]+\]")

@@ -191,14 +191,15 @@ def time_phases(archive: Path, n: int, profile: bool) -> tuple[PhaseTimes, str]:
         phases.seconds["permalink script (no record)"] = time.perf_counter() - script_start
     except (ImportError, TypeError):
         pass
-    generated = {**publication.generated, **publication.data}
-    biggest = sorted(generated.items(), key=lambda item: -len(item[1]))[:5]
+    sizes = {**{uri: p.size for uri, p in publication.generated.items()},
+             **{uri: len(data) for uri, data in publication.data.items()}}
+    biggest = sorted(sizes.items(), key=lambda item: -item[1])[:5]
     phases.extra["problems"] = str(len(publication.problems))
     phases.extra["meeting pages"] = f"{len(publication.pages)} ({sum(map(len, publication.pages.values())) / 1e6:.1f} MB Markdown)"
     phases.extra["generated pages"] = (f"{len(publication.generated)} "
-                                       f"({sum(map(len, publication.generated.values())) / 1e6:.1f} MB Markdown)")
+                                       f"({sum(p.size for p in publication.generated.values()) / 1e6:.1f} MB HTML)")
     phases.extra["data files"] = f"{len(publication.data)} ({sum(map(len, publication.data.values())) / 1e6:.1f} MB)"
-    phases.extra["largest generated"] = ", ".join(f"{uri} {len(text) / 1e6:.2f} MB" for uri, text in biggest)
+    phases.extra["largest generated"] = ", ".join(f"{uri} {size / 1e6:.2f} MB" for uri, size in biggest)
     report = ""
     if profile:  # a second pass, without the timers, under cProfile (which slows it down about twofold)
         loaded = archive_module.load(docs, uris, shown_from=archive, bodies=bodies)

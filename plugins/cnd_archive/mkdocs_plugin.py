@@ -73,7 +73,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         if not record_path.exists():
             log.info("no permalink record at %s: published anchors are not checked", record_path)
             record_problems = []
-        generated = {**self.publication.generated, **self.publication.data,
+        # A generated page is written as HTML by the archive; MkDocs never reads its source.
+        generated = {**dict.fromkeys(self.publication.generated, ""), **self.publication.data,
                      PERMALINK_SCRIPT: anchor_script(record or Record()), **redirect_pages(record or Record())}
         for uri, content in generated.items():
             self.add_generated(files, config, uri, content)

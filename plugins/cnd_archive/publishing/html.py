@@ -104,7 +104,7 @@ def render(markdown: str, page: Page, site: Mapping[str, str]) -> RenderedPage:
     every_token = _walk(tokens)
     _resolve_links(every_token, page, site, rendered)
     ids = [str(t.attrs["id"]) for t in every_token if "id" in t.attrs] + _footnote_ids(tokens)
-    rendered.problems += _repeated_ids(ids, page)
+    rendered.problems += repeated_ids(ids, page.path, page.first_line)
     rendered.anchors |= set(ids)
     body = _RENDERER.renderer.render(tokens, _RENDERER.options, {})
     rendered.html = sanitize(body)
@@ -246,12 +246,12 @@ def _footnote_ids(tokens: list[Token]) -> list[str]:
     return [f"fn:{t.meta['label']}" for t in tokens if t.type == "footnote_open" and t.meta.get("label")]
 
 
-def _repeated_ids(ids: list[str], page: Page) -> list[Problem]:
+def repeated_ids(ids: list[str], path: str, line: int) -> list[Problem]:
     """An id twice on one page: a hand-written heading taking an id the archive generates, or the same
     printed number twice; a link could land on either."""
     seen: set[str] = set()
     repeated = [i for i in ids if i in seen or seen.add(i)]  # type: ignore[func-returns-value]
-    return [Problem(page.path, page.first_line, f"the id {anchor!r} is used twice on this page",
+    return [Problem(path, line, f"the id {anchor!r} is used twice on this page",
                     "give the heading another {#id}: this one is the archive's") for anchor in dict.fromkeys(repeated)]
 
 

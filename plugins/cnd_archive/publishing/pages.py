@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+from cnd_archive.indexes.entities import EntityRecord
 from cnd_archive.model.archive import Archive, Meeting
+from cnd_archive.publishing.html_page import HtmlPage, text
+from cnd_archive.publishing.index_pages import participation_matrix
 from cnd_archive.registry.bodies import Body
 from cnd_archive.model.markdown_text import escape
 from cnd_archive.publishing.anchoring import number_link
@@ -48,30 +51,28 @@ def venue(meeting: Meeting) -> str:
     return f"{meeting.city}, {load_gazetteer().entity(meeting.country).name}" if meeting.country else meeting.city
 
 
-def body_page(body: Body, meetings: list[Meeting], matrix: list[str] | None = None) -> str:
-    """The page of one body: what it is, and a table of its meetings."""
-    page = body_index_uri(body.slug)
-    rows = [
-        f"| [{escape(s.ordinal_name)}]({Target(s.src_uri).markdown_from(page)}) | {s.number} | {format_dates(s.start_date, s.end_date)} "
-        f"| {escape(venue(s), extra='|')} | {KIND_TEXT[s.kind]} |"
-        for s in meetings
-    ]
+def body_page(body: Body, meetings: list[Meeting], entities: dict[str, EntityRecord]) -> HtmlPage:
+    """The page of one body: what it is, a table of its meetings, and who took part in them."""
+    page = HtmlPage(body_index_uri(body.slug), body.code)
     in_archive = sum(1 for s in meetings if s.kind == "report")
-    return "\n".join([
-        "---", f"title: {body.code}", "---", "",
-        f"# {escape(body.name)} ({body.code}) {{#title}}", "",
+    page.heading(1, f"{body.name} ({body.code})", "title")
+    page.paragraph(text(
         f"A subsidiary body of the Commission on Narcotic Drugs, established by "
-        f"{escape(body.established_by)}. Its members meet once a year to review drug "
+        f"{body.established_by}. Its members meet once a year to review drug "
         f"trafficking trends in the region, the implementation of the recommendations of "
-        f"an earlier {body.meeting_word.lower()}, and topics discussed in working groups.", "",
-        f"The archive knows of {len(meetings)} {body.meeting_word.lower()}s of this body; "
-        f"the reports of {in_archive} are in it.", "",
-        "## Meetings {#meetings}", "",
-        "| Meeting | Number | Dates | Venue | Status |",
-        "| --- | --- | --- | --- | --- |",
-        *rows, "",
-        *(["## Participation {#participation}", "", *matrix] if matrix else []),
-    ])
+        f"an earlier {body.meeting_word.lower()}, and topics discussed in working groups."))
+    page.paragraph(text(f"The archive knows of {len(meetings)} {body.meeting_word.lower()}s of this body; "
+                        f"the reports of {in_archive} are in it."))
+    page.heading(2, "Meetings", "meetings")
+    page.table(["Meeting", "Number", "Dates", "Venue", "Status"],
+               [[page.link(text(s.ordinal_name), Target(s.src_uri)), str(s.number),
+                 text(format_dates(s.start_date, s.end_date)), text(venue(s)), text(KIND_TEXT[s.kind])]
+                for s in meetings])
+    matrix = HtmlPage(page.src_uri, page.title)
+    if participation_matrix(matrix, entities, meetings):
+        page.heading(2, "Participation", "participation")
+        page.absorb(matrix)
+    return page
 
 
 def placeholder_page(meeting: Meeting, approving: Meeting | None, agenda: list[Element],
@@ -165,20 +166,19 @@ def provisional_agenda(approving: Meeting, paragraph: str, items: list[Element],
     return lines + [""]
 
 
-def search_page() -> str:
+def search_page() -> HtmlPage:
     """The search page: a form that works without script (it reloads with ?q=) and Pagefind."""
-    return "\n".join([
-        "---", "title: Search", "---", "",
-        "# Search the archive {#title}", "",
-        '<form id="cnd-search" class="cnd-search" role="search" action="./" method="get">',
-        '<label for="cnd-search-input">Words to find in the reports</label>',
-        '<input id="cnd-search-input" name="q" type="search" autocomplete="off">',
-        '<button type="submit">Search</button>',
-        "</form>",
-        '<p id="cnd-search-status" role="status"></p>',
-        '<ol id="cnd-search-results" class="cnd-search-results"></ol>', "",
-        "Each result links to the paragraph where the words first occur.", "",
-    ])
+    page = HtmlPage(SEARCH, "Search")
+    page.heading(1, "Search the archive", "title")
+    page.element('<form id="cnd-search" class="cnd-search" role="search" action="./" method="get">\n'
+                 '<label for="cnd-search-input">Words to find in the reports</label>\n'
+                 '<input id="cnd-search-input" name="q" type="search" autocomplete="off">\n'
+                 '<button type="submit">Search</button>\n'
+                 "</form>\n"
+                 '<p id="cnd-search-status" role="status"></p>\n'
+                 '<ol id="cnd-search-results" class="cnd-search-results"></ol>\n')
+    page.paragraph("Each result links to the paragraph where the words first occur.")
+    return page
 
 
 def report_facts(meeting: Meeting) -> str:

@@ -1,7 +1,7 @@
 """Everything a build publishes, computed once from the archive: pages, notes, data, problems.
 
-The MkDocs adapter asks this object for the Markdown of each page and for the generated
-pages and data files; another generator could ask the same (``write_markdown``).
+The MkDocs adapter asks this object for every page's HTML (meeting pages rendered from their
+Markdown, generated pages written as HTML) and for the data files.
 """
 
 from __future__ import annotations
@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from cnd_archive.errors import Problem
 from cnd_archive.indexes import documents as documents_index
@@ -23,8 +22,8 @@ from cnd_archive.model.archive import Archive, Meeting
 from cnd_archive.publishing import open_data
 from cnd_archive.publishing.anchoring import apply_replacements, publish
 from cnd_archive.publishing.documents_page import index_page as documents_page
-from cnd_archive.publishing.index_pages import (countries_index, entity_page, participation_matrix, theme_page,
-                                                themes_index, working_groups_page)
+from cnd_archive.publishing.index_pages import (countries_index, entity_page, theme_page, themes_index,
+                                                working_groups_page)
 from cnd_archive.publishing.pages import (REPORT_FACTS_CLASS, body_page, citation, home_summary, placeholder_page,
                                           proposed_topics_section, recommendations_section, report_facts, review_note,
                                           search_page)
@@ -36,6 +35,7 @@ from cnd_archive.registry.gazetteer import load_gazetteer
 from cnd_archive.registry.themes import vocabulary
 from cnd_archive.timing import Stopwatch
 from cnd_archive.publishing.html import Page, RenderedPage, render
+from cnd_archive.publishing.html_page import HtmlPage
 
 
 @dataclass
@@ -48,7 +48,7 @@ class Publication:
     problems: list[Problem] = field(default_factory=list)
     pages: dict[str, str] = field(default_factory=dict)
     """Markdown of every meeting page, by src_uri."""
-    generated: dict[str, str] = field(default_factory=dict)
+    generated: dict[str, HtmlPage] = field(default_factory=dict)
     """Pages that are not files in the docs folder, by src_uri."""
     data: dict[str, str] = field(default_factory=dict)
     """Open data files, by site path."""
@@ -189,8 +189,7 @@ class Publication:
         for body in self.archive.bodies:
             meetings = self.archive.meetings_of(body)
             if meetings:
-                matrix = participation_matrix(self.entities, meetings, body_index_uri(body.slug))
-                self.generated[body_index_uri(body.slug)] = body_page(body, meetings, matrix)
+                self.generated[body_index_uri(body.slug)] = body_page(body, meetings, self.entities)
         entries = documents_index.collect(self.archive, self.mentions)
         self.generated[DOCUMENTS] = documents_page(entries, self.archive, self.resolver)
         self.generated[COUNTRIES_INDEX] = countries_index(self.entities, self.archive)
@@ -222,8 +221,8 @@ class Publication:
             attributes = {REPORT_FACTS_CLASS: {"data-cite": citation(meeting)}}
             page = Page(meeting.src_uri, document.path, document.body_line, attributes=attributes)
             self._keep(page, self.pages[meeting.src_uri], site)
-        for uri, markdown in self.generated.items():
-            self._keep(Page(uri, uri, trusted_html=True), _body_of(markdown), site)
+        for uri, generated in self.generated.items():
+            self._keep_rendered(uri, generated.finish(site))
         for uri, document in self.archive.other_pages.items():
             if uri == HOME:
                 self._keep_home(document.path, document.body, document.body_line, site)
@@ -233,10 +232,12 @@ class Publication:
     def _keep(self, page: Page, markdown: str, site: Mapping[str, str]) -> None:
         if page.src_uri in self.archive.withheld:
             return  # its body failed the safety check when it was read, with the line to fix
-        rendered = render(markdown, page, site)
+        self._keep_rendered(page.src_uri, render(markdown, page, site))
+
+    def _keep_rendered(self, uri: str, rendered: RenderedPage) -> None:
         self.problems += rendered.problems
-        if not rendered.problems and page.src_uri not in self.archive.withheld:
-            self.html[page.src_uri] = rendered
+        if not rendered.problems and uri not in self.archive.withheld:
+            self.html[uri] = rendered
 
     def _keep_home(self, path: str, markdown: str, first_line: int, site: Mapping[str, str]) -> None:
         """The home page: its own words, and the archive's summary with a search form (trusted HTML)."""
@@ -269,14 +270,6 @@ class Publication:
         sources = {*self.pages, *self.generated, *self.archive.other_pages, *self.archive.unreadable}
         return {Target(uri).url for uri in sources if uri not in self.html}
 
-    def write_markdown(self, out_dir: Path) -> None:
-        """Every page as plain Markdown (attributes in the ``{#id .class}`` syntax of markdown-it-py's
-        attrs plugin), for any static site generator."""
-        for uri, markdown in {**self.pages, **self.generated}.items():
-            target = out_dir / uri
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(markdown, encoding="utf-8")
-
 
 _ANCHOR_RE = re.compile(r"\{#([A-Za-z][\w:]*)")
 
@@ -291,11 +284,3 @@ def _split_at_first_section(markdown: str) -> tuple[str, str]:
     lines = markdown.split("\n")
     section = next((i for i, line in enumerate(lines) if line.startswith("## ")), len(lines))
     return "\n".join(lines[:section]), "\n".join(lines[section:])
-
-
-_FRONT_MATTER_RE = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
-
-
-def _body_of(markdown: str) -> str:
-    """A generated page's Markdown without the front matter it carries for other generators."""
-    return _FRONT_MATTER_RE.sub("", markdown, count=1)

@@ -38,10 +38,15 @@ class Resolver:
     def symbol_target(self, symbols: tuple[str, ...], page_uri: str) -> str:
         if len(symbols) > 1:
             return Target(DOCUMENTS, document_anchor(symbols[0])).markdown_from(page_uri)
-        held = self.held_documents().get(symbols[0])
+        target = self.document_target(symbols[0])
+        return target.markdown_from(page_uri) if isinstance(target, Target) else target
+
+    def document_target(self, symbol: str) -> Target | str:
+        """The document's page when the archive holds it, else its address in the UN's system."""
+        held = self.held_documents().get(symbol)
         if held is not None:
-            return Target(held.src_uri).markdown_from(page_uri)
-        return resolver_url(symbols[0], self.language, self.resolver_base)
+            return Target(held.src_uri)
+        return resolver_url(symbol, self.language, self.resolver_base)
 
     def meeting_target(self, mention: Mention) -> Target | None:
         cited = mention.meeting

@@ -1,0 +1,132 @@
+"""Pages the archive writes itself, written straight as HTML: no Markdown to parse.
+
+Index pages are built from the model, not from a contributor's text, so there is nothing for a
+Markdown parser to find in them; writing their HTML directly spares the largest share of a
+build. What the Markdown route gave them still holds: every value is escaped here, every
+heading gets its id and its link to itself, and every link is recorded with its anchor and
+checked against the site (``finish``), as a link of a contributor's page is. The result then
+passes through the same sanitizer as every other page.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from cnd_archive.errors import Problem
+from cnd_archive.layout import Target, relative_url, site_url
+from cnd_archive.publishing.html import HEADERLINK, Heading, RenderedPage, repeated_ids, sanitize
+
+Items = Sequence["str | tuple[str, Items]"]
+"""List items as inline HTML; a (html, items) pair is an item with a list of its own."""
+
+
+def text(value: str) -> str:
+    """Words as HTML text: nothing in them is markup."""
+    return html.escape(value, quote=False)
+
+
+def strong(inline: str) -> str:
+    return f"<strong>{inline}</strong>"
+
+
+def abbr(shown: str, title: str) -> str:
+    return f'<abbr title="{html.escape(title)}">{text(shown)}</abbr>'
+
+
+@dataclass
+class HtmlPage:
+    """One generated page, block by block."""
+
+    src_uri: str
+    title: str
+    parts: list[str] = field(default_factory=list)
+    headings: list[Heading] = field(default_factory=list)
+    ids: list[str] = field(default_factory=list)
+    targets: list[Target] = field(default_factory=list)
+    """Every page of the site this one links to, with the anchor it needs there."""
+
+    # -- inline -----------------------------------------------------------------
+
+    def link(self, inline: str, target: Target | str, anchor_id: str = "") -> str:
+        """A link to a page of the site (a Target) or to an address outside it (a str)."""
+        if isinstance(target, Target):
+            self.targets.append(target)
+            href = self.href(target)
+        else:
+            href = target
+        if anchor_id:
+            self.ids.append(anchor_id)
+        id_attribute = f' id="{html.escape(anchor_id)}"' if anchor_id else ""
+        return f'<a href="{html.escape(href)}"{id_attribute}>{inline}</a>'
+
+    def href(self, target: Target) -> str:
+        if target.src_uri == self.src_uri:
+            return f"#{target.anchor}"
+        url = relative_url(site_url(self.src_uri), site_url(target.src_uri))
+        return f"{url}#{target.anchor}" if target.anchor else url
+
+    # -- blocks -------------------------------------------------------------------
+
+    def heading(self, level: int, words: str, anchor: str, inline: str | None = None) -> None:
+        """A heading with its id and self-link; ``words`` are its text (for the table of contents),
+        ``inline`` its HTML when it holds more than words (a link)."""
+        self.ids.append(anchor)
+        self.headings.append(Heading(level, anchor, words))
+        inline = text(words) if inline is None else inline
+        self.parts.append(f'<h{level} id="{html.escape(anchor)}">{inline}{HEADERLINK.format(id=html.escape(anchor))}'
+                          f"</h{level}>\n")
+
+    def paragraph(self, inline: str) -> None:
+        self.parts.append(f"<p>{inline}</p>\n")
+
+    def bullets(self, items: Items) -> None:
+        self.parts.append(_list(items))
+
+    def table(self, header: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
+        head = "".join(f"<th>{cell}</th>\n" for cell in header)
+        body = "".join("<tr>\n" + "".join(f"<td>{cell}</td>\n" for cell in row) + "</tr>\n" for row in rows)
+        self.parts.append(f"<table>\n<thead>\n<tr>\n{head}</tr>\n</thead>\n"
+                          + (f"<tbody>\n{body}</tbody>\n" if rows else "") + "</table>\n")
+
+    def element(self, fragment: str) -> None:
+        """A block of the archive's own HTML (a form: its ids are for scripts, not anchors to cite)."""
+        self.parts.append(fragment)
+
+    def absorb(self, other: HtmlPage) -> None:
+        """Append the blocks of a page written apart (a section written only when it has content)."""
+        self.parts += other.parts
+        self.headings += other.headings
+        self.ids += other.ids
+        self.targets += other.targets
+
+    # -- the page -----------------------------------------------------------------
+
+    def finish(self, site: Mapping[str, str]) -> RenderedPage:
+        """The page as published, once every file of the site is known: a link to a page that is
+        not in the site is a problem, as it would be in a contributor's page."""
+        rendered = RenderedPage(sanitize("".join(self.parts)), list(self.headings), set(self.ids))
+        for target in self.targets:
+            if target.src_uri not in site:
+                rendered.problems.append(Problem(self.src_uri, 1, f"link to {target.src_uri!r}: no such page",
+                                                 "the archive generated a link to a page it does not build"))
+            elif target.src_uri.endswith(".md") and target.src_uri != self.src_uri:
+                rendered.links.append((target.src_uri, target.anchor, 1))
+        rendered.problems += repeated_ids(self.ids, self.src_uri, 1)
+        return rendered
+
+    @property
+    def size(self) -> int:
+        return sum(map(len, self.parts))
+
+
+def _list(items: Items) -> str:
+    out = []
+    for item in items:
+        if isinstance(item, tuple):
+            inline, children = item
+            out.append(f"<li>{inline}\n{_list(children)}</li>\n")
+        else:
+            out.append(f"<li>{item}</li>\n")
+    return "<ul>\n" + "".join(out) + "</ul>\n"

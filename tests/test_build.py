@@ -147,16 +147,24 @@ def test_the_27th_links_its_symbols_with_their_printed_wording(real_site: Build)
     page = soup(real_site, "honlac/27/index.html")
     links = {a.get_text(): a["href"] for a in page.select("article a")}
     assert links["UNODC/HONLAC/27/2"] == "https://undocs.org/en/UNODC/HONLAC/27/2"
-    assert links["UNODC/HONLAC/27/CRP.1-10"] == "../../documents/#doc_UNODC_HONLAC_27_CRP_1"
-    assert links["UNODC/HONLAC/27/L.1 and Add.1-8"] == "../../documents/#doc_UNODC_HONLAC_27_L_1"
+    assert links["UNODC/HONLAC/27/CRP.1-10"] == "../../documents/unodc-honlac-27/#doc_UNODC_HONLAC_27_CRP_1"
+    assert links["UNODC/HONLAC/27/L.1 and Add.1-8"] == "../../documents/unodc-honlac-27/#doc_UNODC_HONLAC_27_L_1"
     assert links["E/2009/28"] == "https://undocs.org/en/E/2009/28"
     assert links["General Assembly resolution 71/211"] == "https://undocs.org/en/A/RES/71/211"
     assert links["Economic and Social Council resolution 1992/28"] == "https://undocs.org/en/E/RES/1992/28"
     assert "V.17-07261" not in links
 
 
-def test_the_documents_index_lists_every_range_member(real_site: Build) -> None:
+def test_the_documents_index_lists_each_series_with_its_count(real_site: Build) -> None:
     page = soup(real_site, "documents/index.html")
+    rows = {tr.find("a").get_text(): (tr.find("a")["href"], tr.find_all("td")[1].get_text())
+            for tr in page.select("article tbody tr")}
+    assert rows["UNODC/HONLAC/27"] == ("unodc-honlac-27/", "28")
+    assert rows["A/RES/71"] == ("a-res-71/", "1") and rows["E/2009"] == ("e-2009/", "1")
+
+
+def test_the_documents_of_a_series_list_every_range_member(real_site: Build) -> None:
+    page = soup(real_site, "documents/unodc-honlac-27/index.html")
     for n in range(1, 15):
         assert page.find(id=f"doc_UNODC_HONLAC_27_CRP_{n}") is not None
     for suffix in ["L_1"] + [f"L_1_Add_{n}" for n in range(1, 9)]:

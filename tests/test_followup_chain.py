@@ -71,17 +71,18 @@ def test_the_placeholder_shows_its_agenda_and_links_back(chain: Build) -> None:
 
 def test_symbols_ranges_and_explicit_symbol_links(chain: Build) -> None:
     soup = page(chain, "honlac/92/index.html")
-    assert soup.find("a", string="UNODC/HONLAC/92/CRP.1-3")["href"] == "../../documents/#doc_UNODC_HONLAC_92_CRP_1"
+    assert soup.find("a", string="UNODC/HONLAC/92/CRP.1-3")["href"] == "../../documents/unodc-honlac-92/#doc_UNODC_HONLAC_92_CRP_1"
     assert soup.find("a", string="note by the Secretariat")["href"] == "https://undocs.org/en/UNODC/HONLAC/92/4"
 
 
 def test_the_documents_index_lists_each_range_member_with_title_and_citations(chain: Build) -> None:
-    soup = page(chain, "documents/index.html")
+    soup = page(chain, "documents/unodc-honlac-92/index.html")
     for n in (1, 2, 3):
         row = soup.find(id=f"doc_UNODC_HONLAC_92_CRP_{n}").find_parent("tr")
         cells = row.find_all("td")
         assert "Country reports (fictional)" in cells[1].get_text()
-        assert [a["href"] for a in cells[2].find_all("a")] == ["../honlac/92/#para_3", "../honlac/92/#annex__documents"]
+        assert [a["href"] for a in cells[2].find_all("a")] == ["../../honlac/92/#para_3",
+                                                               "../../honlac/92/#annex__documents"]
 
 
 def test_open_data_carries_the_chain(chain: Build) -> None:

@@ -56,25 +56,34 @@ def test_mentions_in_the_text_link_to_country_pages_but_not_inside_longer_names(
 
 
 def test_the_participation_matrix_is_a_table_with_role_codes(real_site: Build) -> None:
-    for uri in ("countries/index.html", "honlac/index.html"):
-        table = soup(real_site, uri).select_one("#participation ~ table")
-        rows = {tr.find("td").get_text(strip=True): tr.find_all("td")[1] for tr in table.select("tr")[1:]}
-        guatemala = rows["Guatemala"]
-        assert [a.get_text() for a in guatemala.find_all("abbr")] == ["M", "H", "C", "R", "Q", "S"]
-        assert guatemala.find("abbr", string="C")["title"] == "Officer: Chair"
-        assert rows["Brazil"].get_text(strip=True) == "Q"
+    table = soup(real_site, "honlac/index.html").select_one("#participation ~ table")
+    rows = {tr.find("td").get_text(strip=True): tr.find_all("td")[1] for tr in table.select("tr")[1:]}
+    guatemala = rows["Guatemala"]
+    assert [a.get_text() for a in guatemala.find_all("abbr")] == ["M", "H", "C", "R", "Q", "S"]
+    assert guatemala.find("abbr", string="C")["title"] == "Officer: Chair"
+    assert rows["Brazil"].get_text(strip=True) == "Q"
+
+
+def test_the_country_index_leads_to_each_body_s_participation_matrix(real_site: Build) -> None:
+    index = soup(real_site, "countries/index.html")
+    assert [a["href"] for a in index.select("#participation ~ ul a")] == ["../honlac/#participation"]
 
 
 def test_the_theme_index_collects_the_four_working_group_issues(real_site: Build) -> None:
-    issues = {a["href"] for a in soup(real_site, "working-groups/index.html").select("article li > a:first-child")}
-    assert issues == {f"../honlac/27/#chp_I__issue_{n}" for n in (1, 2, 3, 4)}
-    page = soup(real_site, "themes/money-laundering/index.html")
-    assert page.find(id="honlac_27__issue_2") is not None
+    bodies = [a["href"] for a in soup(real_site, "working-groups/index.html").select("article li > a")]
+    assert bodies == ["honlac/"]
+    issues = {a["href"] for a in soup(real_site, "working-groups/honlac/index.html").select("article li > a:first-child")}
+    assert issues == {f"../../honlac/27/#chp_I__issue_{n}" for n in (1, 2, 3, 4)}
+    theme = soup(real_site, "themes/money-laundering/index.html")
+    assert theme.find(id="honlac_27__issue_2") is not None
+    in_full = theme.find("a", string="5 recommendations, 2 paragraphs of observations")
+    assert in_full["href"] == "honlac/#honlac_27__issue_2"
+    page = soup(real_site, "themes/money-laundering/honlac/index.html")
     recommendations = page.select("#honlac_27__issue_2 ~ ul")[0].find_all("li")
     assert len(recommendations) == 5
     assert recommendations[0].get_text().startswith("para. 3 (a) Governments are urged to continue")
     assert "27/#para_25" in str(page) and "27/#para_26__subpara_a" in str(page)
-    proposed = page.select_one("#proposed ~ ul").get_text()
+    proposed = theme.select_one("#proposed ~ ul").get_text()
     assert "use of the darknet to promote trafficking and support money-laundering" in proposed
     children = soup(real_site, "themes/children-and-youth/index.html")
     assert children.find(id="honlac_27__issue_4") is not None and children.find(id="honlac_27__issue_2") is None

@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from cnd_archive.registry.gazetteer import Entity
 
 HOME = "index.md"
-DOCUMENTS = "documents.md"
+DOCUMENTS = "documents/index.md"
 SEARCH = "search.md"
-WORKING_GROUPS = "working-groups.md"
+WORKING_GROUPS = "working-groups/index.md"
 OPEN_DATA_PAGE = "data.md"
 COUNTRIES_INDEX = "countries/index.md"
 THEMES_INDEX = "themes/index.md"
@@ -50,8 +50,41 @@ def entity_uri(entity: Entity) -> str:
     return f"{folder}/{entity.id.lower()}.md"
 
 
+def entity_body_uri(entity: Entity, body_slug: str) -> str:
+    """Where one body's reports mention a country or organisation: "countries/gtm/honlac.md"."""
+    return f"{entity_uri(entity).removesuffix('.md')}/{body_slug}.md"
+
+
+def working_groups_uri(body_slug: str) -> str:
+    """The working-group issues of one body's meetings: "working-groups/honlac.md"."""
+    return f"working-groups/{body_slug}.md"
+
+
 def theme_uri(theme_id: str) -> str:
     return f"themes/{theme_id}.md"
+
+
+def theme_body_uri(theme_id: str, body_slug: str) -> str:
+    """One body's working-group issues on a theme, in full: "themes/money-laundering/honlac.md"."""
+    return f"themes/{theme_id}/{body_slug}.md"
+
+
+def document_series(symbol: str) -> str:
+    """The series a symbol belongs to, read from the symbol alone so that it never changes:
+    its first three parts, never the whole ("UNODC/HONLAC/27/CRP.1" and "UNODC/HONLAC/27/L.1/Add.1"
+    are "UNODC/HONLAC/27"; "E/2017/28" is "E/2017")."""
+    parts = symbol.split("/")
+    return "/".join(parts[: max(1, min(3, len(parts) - 1))])
+
+
+def document_series_uri(series: str) -> str:
+    """The page of a series of documents: "documents/unodc-honlac-27.md"."""
+    return f"documents/{re.sub(r'[^a-z0-9]+', '-', series.lower()).strip('-') or 'other'}.md"
+
+
+def document_entry(symbol: str) -> Target:
+    """A symbol's entry on the documents pages."""
+    return Target(document_series_uri(document_series(symbol)), document_anchor(symbol))
 
 
 def page_url(src_uri: str) -> str:
@@ -120,12 +153,12 @@ def issue_anchor(meeting_id: str, number: int) -> str:
 
 def navigation_order(body_slugs: Iterable[str]) -> list[str]:
     """Top-level entries, by the prefix of their source: home, each body, then the indexes."""
-    return [HOME, *(f"{slug}/" for slug in body_slugs), "countries/", "themes/", WORKING_GROUPS,
-            DOCUMENTS, OPEN_DATA_PAGE]
+    return [HOME, *(f"{slug}/" for slug in body_slugs), "countries/", "themes/", "working-groups/",
+            "documents/", OPEN_DATA_PAGE]
 
 
-FOLDED_SECTIONS = (COUNTRIES_INDEX, THEMES_INDEX)
-"""Sections of one page per country or theme show their index only in the navigation."""
+FOLDED_SECTIONS = (COUNTRIES_INDEX, THEMES_INDEX, DOCUMENTS, WORKING_GROUPS)
+"""Sections of one page per country, theme, series of documents or body show their index only in the navigation."""
 HIDDEN_FOLDERS = ("organisations/",)
 """Folders of generated pages reached from an index, never listed in the navigation."""
 

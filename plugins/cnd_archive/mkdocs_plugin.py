@@ -117,8 +117,10 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
     @staticmethod
     def is_folder_of_generated_pages(item: Any) -> bool:
+        """A section (and its subsections) of pages under a hidden folder only."""
         return isinstance(item, Section) and all(
-            isinstance(p, Page) and p.file.src_uri.startswith(HIDDEN_FOLDERS) for p in item.children)
+            ArchivePlugin.is_folder_of_generated_pages(p) if isinstance(p, Section)
+            else isinstance(p, Page) and p.file.src_uri.startswith(HIDDEN_FOLDERS) for p in item.children)
 
     @staticmethod
     def top_level_rank(item: Any, order: list[str]) -> int:

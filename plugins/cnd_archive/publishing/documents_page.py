@@ -1,13 +1,24 @@
-"""The documents index page: every symbol cited anywhere, its title, its link, who cites it."""
+"""The documents pages: every symbol cited anywhere, its title, its link, who cites it.
+
+One page per series of symbols (``layout.document_series``), listed on an index: a page that
+listed every document would grow with the archive past what a reader's browser loads well.
+"""
 
 from __future__ import annotations
 
-from cnd_archive.indexes.documents import DocumentEntry
-from cnd_archive.layout import DOCUMENTS, Target, document_anchor
+from itertools import groupby
+
+from cnd_archive.indexes.documents import DocumentEntry, natural_key
+from cnd_archive.layout import DOCUMENTS, Target, document_anchor, document_series, document_series_uri
 from cnd_archive.model.anchors import citation_label
 from cnd_archive.model.archive import Archive
 from cnd_archive.publishing.html_page import HtmlPage, text
 from cnd_archive.publishing.resolver import Resolver
+
+_ABOUT = ("Every United Nations document symbol cited in a report of the archive, with its title "
+          "where a report's list of documents gives it, and every paragraph that cites it. A symbol "
+          "links to the document in the archive when the archive holds it, otherwise to the United "
+          "Nations' document system. Ranges such as <code>CRP.1-10</code> are listed document by document.")
 
 
 def _source_name(target: Target, archive: Archive) -> str:
@@ -16,14 +27,35 @@ def _source_name(target: Target, archive: Archive) -> str:
     return f"{name}, {citation_label(target.anchor)}"
 
 
-def index_page(entries: list[DocumentEntry], archive: Archive, resolver: Resolver) -> HtmlPage:
+def documents_pages(entries: list[DocumentEntry], archive: Archive, resolver: Resolver) -> dict[str, HtmlPage]:
+    """The index and one page per series, by src_uri."""
+    pages: dict[str, list[DocumentEntry]] = {}
+    for entry in entries:
+        pages.setdefault(document_series_uri(document_series(entry.symbol)), []).append(entry)
+    out = {uri: series_page(uri, listed, archive, resolver) for uri, listed in pages.items()}
+    return {DOCUMENTS: index_page(entries, pages), **out}
+
+
+def index_page(entries: list[DocumentEntry], pages: dict[str, list[DocumentEntry]]) -> HtmlPage:
     page = HtmlPage(DOCUMENTS, "Documents")
     page.heading(1, "Documents cited in the archive", "title")
-    page.paragraph("Every United Nations document symbol cited in a report of the archive, with its title "
-                   "where a report's list of documents gives it, and every paragraph that cites it. A symbol "
-                   "links to the document in the archive when the archive holds it, otherwise to the United "
-                   "Nations' document system. Ranges such as <code>CRP.1-10</code> are listed document by document.")
-    page.paragraph(f"{len(entries)} documents.")
+    page.paragraph(_ABOUT)
+    page.paragraph(f"{len(entries)} documents in {len(pages)} series.")
+    rows = []
+    for uri, listed in sorted(pages.items(), key=lambda item: natural_key(document_series(item[1][0].symbol))):
+        series = sorted({document_series(e.symbol) for e in listed}, key=natural_key)
+        rows.append([page.link(text(" and ".join(series)), Target(uri)), str(len(listed))])
+    page.table(["Series", "Documents"], rows)
+    return page
+
+
+def series_page(uri: str, entries: list[DocumentEntry], archive: Archive, resolver: Resolver) -> HtmlPage:
+    name = " and ".join(series for series, _ in groupby(sorted((document_series(e.symbol) for e in entries),
+                                                               key=natural_key)))
+    page = HtmlPage(uri, f"Documents {name}")
+    page.heading(1, f"Documents {name}", "title")
+    page.paragraph(f"{len(entries)} documents of the series {text(name)} cited in the archive. "
+                   f"{page.link('All series of documents', Target(DOCUMENTS))}")
     rows = []
     for entry in entries:
         title = text(entry.title) if entry.title else "—"

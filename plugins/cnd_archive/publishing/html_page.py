@@ -94,13 +94,6 @@ class HtmlPage:
         """A block of the archive's own HTML (a form: its ids are for scripts, not anchors to cite)."""
         self.parts.append(fragment)
 
-    def absorb(self, other: HtmlPage) -> None:
-        """Append the blocks of a page written apart (a section written only when it has content)."""
-        self.parts += other.parts
-        self.headings += other.headings
-        self.ids += other.ids
-        self.targets += other.targets
-
     # -- the page -----------------------------------------------------------------
 
     def finish(self, site: Mapping[str, str]) -> RenderedPage:

@@ -9,7 +9,8 @@ from __future__ import annotations
 from cnd_archive.indexes.entities import EntityRecord
 from cnd_archive.indexes.roles import Role
 from cnd_archive.indexes.themes import ProposedTopic, WorkingGroupIssue
-from cnd_archive.layout import COUNTRIES_INDEX, THEMES_INDEX, WORKING_GROUPS, Target, entity_uri, slug, theme_uri
+from cnd_archive.layout import (COUNTRIES_INDEX, THEMES_INDEX, WORKING_GROUPS, Target, body_index_uri, entity_body_uri,
+                                entity_uri, slug, theme_body_uri, theme_uri, working_groups_uri)
 from cnd_archive.model.anchors import citation_label, paragraph_id
 from cnd_archive.model.archive import Archive, Meeting
 from cnd_archive.model.markdown_text import plain_text
@@ -17,6 +18,7 @@ from cnd_archive.model.report import Element
 from cnd_archive.publishing.html_page import HtmlPage, Items, abbr, strong, text
 from cnd_archive.references.followup import recommendations_target
 from cnd_archive.references.mentions import Mention
+from cnd_archive.registry.bodies import Body
 from cnd_archive.registry.gazetteer import Entity
 from cnd_archive.registry.roles import ROLE_CODES, ROLE_NAMES, ROLES
 from cnd_archive.registry.themes import Theme, theme
@@ -89,7 +91,20 @@ def _roles_table(page: HtmlPage, record: EntityRecord) -> None:
     page.table(["Meeting", "Role", "Detail", "Paragraphs"], rows)
 
 
-def entity_page(record: EntityRecord, archive: Archive) -> HtmlPage:
+def entity_pages(record: EntityRecord, archive: Archive) -> list[HtmlPage]:
+    """A country's or organisation's page, and one page per body of the mentions in its reports:
+    every mention on one page would grow with the archive past what a reader's browser loads well."""
+    by_body: dict[str, list[tuple[Meeting, Mention]]] = {}
+    for mention in record.mentions:
+        meeting = archive.meeting_at(mention.src_uri)
+        if meeting is not None:
+            by_body.setdefault(meeting.body.slug, []).append((meeting, mention))
+    pages = [mentions_page(record, listed, archive) for listed in by_body.values()]
+    return [entity_page(record, archive, [(listed[0][0].body, len(listed), page)
+                                          for listed, page in zip(by_body.values(), pages)]), *pages]
+
+
+def entity_page(record: EntityRecord, archive: Archive, mentions: list[tuple[Body, int, HtmlPage]]) -> HtmlPage:
     entity = record.entity
     page = HtmlPage(entity_uri(entity), entity.name)
     page.heading(1, entity.name, "title")
@@ -101,15 +116,23 @@ def entity_page(record: EntityRecord, archive: Archive) -> HtmlPage:
         page.paragraph("No role recorded at a meeting in the archive.")
     page.heading(2, "Mentions", "mentions")
     page.paragraph(f"{len(record.mentions)} mentions in the reports of the archive.")
-    items = []
-    for mention in record.mentions:
-        meeting = archive.meeting_at(mention.src_uri)
-        label = f"{meeting.body.code} {meeting.number}, {citation_label(mention.cited_at.anchor)}" if meeting else ""
-        items.append(f"{_link(page, label, mention.cited_at)}: {text(snippet(mention, archive))}")
-    if items:
-        page.bullets(items)
+    if mentions:
+        page.bullets([page.link(text(f"In the reports of {body.code}: {_counted(count, 'mention')}"),
+                                Target(listed.src_uri)) for body, count, listed in mentions])
     page.heading(2, "Recommendations of meetings attended", "recommendations")
     _attended_recommendations(page, record, archive)
+    return page
+
+
+def mentions_page(record: EntityRecord, mentions: list[tuple[Meeting, Mention]], archive: Archive) -> HtmlPage:
+    """Where one body's reports mention a country or organisation, with the words around each mention."""
+    entity, body = record.entity, mentions[0][0].body
+    page = HtmlPage(entity_body_uri(entity, body.slug), f"{entity.name}: mentions in {body.code}")
+    page.heading(1, f"{entity.name}: mentions in {body.code}", "title")
+    page.paragraph(f"{_counted(len(mentions), 'mention')} in the reports of the {text(body.name)}. "
+                   f"{page.link(text(f'All of {entity.name}'), Target(entity_uri(entity), 'mentions'))}")
+    page.bullets([f"{_link(page, f'{meeting.body.code} {meeting.number}, {citation_label(mention.cited_at.anchor)}', mention.cited_at)}"
+                  f": {text(snippet(mention, archive))}" for meeting, mention in mentions])
     return page
 
 
@@ -146,7 +169,7 @@ def countries_index(records: dict[str, EntityRecord], archive: Archive) -> HtmlP
                    "archive: their roles at each meeting, every mention, and the recommendations of the meetings "
                    "they attended.")
     page.heading(2, "Participation by meeting", "participation")
-    participation_matrix(page, records, archive.meetings_sorted())
+    _participation_by_body(page, archive)
     for region in sorted({r.entity.region for r in countries}):
         in_region = [r for r in countries if r.entity.region == region]
         page.heading(2, f"{region} ({len(in_region)})", f"region_{slug(region)}")
@@ -154,6 +177,18 @@ def countries_index(records: dict[str, EntityRecord], archive: Archive) -> HtmlP
     page.heading(2, f"Organisations ({len(organisations)})", "organisations")
     _index_table(page, organisations)
     return page
+
+
+def _participation_by_body(page: HtmlPage, archive: Archive) -> None:
+    """Each body's page holds its table of participants by meeting: one table of every meeting of
+    every body would grow with the archive past what a reader's browser loads well."""
+    links = [page.link(text(f"{body.code}: {body.short_name}"), Target(body_index_uri(body.slug), "participation"))
+             for body in archive.bodies if any(m.kind == "report" for m in archive.meetings_of(body))]
+    if links:
+        page.paragraph("Who took part in each meeting, and in what role, is shown body by body:")
+        page.bullets(links)
+    else:
+        page.paragraph("No report in the archive yet.")
 
 
 def _index_table(page: HtmlPage, records: list[EntityRecord]) -> None:
@@ -164,9 +199,9 @@ def _index_table(page: HtmlPage, records: list[EntityRecord]) -> None:
 
 # -- themes and working-group issues ------------------------------------------
 
-def _issue_heading(page: HtmlPage, issue: WorkingGroupIssue) -> None:
+def _issue_heading(page: HtmlPage, issue: WorkingGroupIssue, level: int) -> None:
     meeting = issue.meeting
-    page.heading(3, f"{meeting.ordinal_name} ({meeting.year}), issue {issue.number}: {issue.title}", issue.anchor)
+    page.heading(level, f"{meeting.ordinal_name} ({meeting.year}), issue {issue.number}: {issue.title}", issue.anchor)
 
 
 def _issue_body(page: HtmlPage, issue: WorkingGroupIssue) -> None:
@@ -189,17 +224,32 @@ def _issue_body(page: HtmlPage, issue: WorkingGroupIssue) -> None:
         page.bullets(items)
 
 
-def theme_page(subject: Theme, issues: list[WorkingGroupIssue], topics: list[ProposedTopic]) -> HtmlPage:
-    page = HtmlPage(theme_uri(subject.id), subject.name)
+def theme_pages(subject: Theme, issues: list[WorkingGroupIssue], topics: list[ProposedTopic]) -> list[HtmlPage]:
+    """A theme's page, and one page per body with the text of its issues on the theme: the text of
+    every issue on one page would grow with the archive past what a reader's browser loads well."""
     tagged = [i for i in issues if subject.id in i.themes]
-    proposed = [t for t in topics if subject.id in t.themes]
+    by_body: dict[str, list[WorkingGroupIssue]] = {}
+    for issue in tagged:
+        by_body.setdefault(issue.meeting.body.slug, []).append(issue)
+    in_full = {slug: theme_body_page(subject, listed) for slug, listed in by_body.items()}
+    return [theme_page(subject, tagged, [t for t in topics if subject.id in t.themes], in_full), *in_full.values()]
+
+
+def theme_page(subject: Theme, tagged: list[WorkingGroupIssue], proposed: list[ProposedTopic],
+               in_full: dict[str, HtmlPage]) -> HtmlPage:
+    page = HtmlPage(theme_uri(subject.id), subject.name)
     page.heading(1, subject.name, "title")
     if subject.unbis:
         page.paragraph(f"UNBIS Thesaurus: {text(subject.unbis)}. {page.link('All themes', Target(THEMES_INDEX))}")
     page.heading(2, f"Working-group issues ({len(tagged)})", "issues")
     for issue in tagged:
-        _issue_heading(page, issue)
-        _issue_body(page, issue)
+        _issue_heading(page, issue, 3)
+        report = Target(issue.meeting.src_uri, issue.heading.id)
+        full = Target(in_full[issue.meeting.body.slug].src_uri, issue.anchor)
+        paragraphs = sum(1 for e in issue.observations if e.kind != "subparagraph")
+        count = f"{_counted(len(issue.recommendations), 'recommendation')}, {_counted(paragraphs, 'paragraph')} of observations"
+        page.paragraph(f"In the report: {page.link('recommendations', report)}. "
+                       f"On this theme's {text(issue.meeting.body.code)} page: {page.link(text(count), full)}.")
     if proposed:
         page.heading(2, "Proposed topics", "proposed")
         items = []
@@ -209,6 +259,24 @@ def theme_page(subject: Theme, issues: list[WorkingGroupIssue], topics: list[Pro
                          f"proposed in {_link(page, f'paragraph {topic.paragraph} ({topic.letter})', source)} "
                          f"of the report of the {text(topic.proposed_by.ordinal_name)}: {text(topic.text)}")
         page.bullets(items)
+    return page
+
+
+def _counted(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+def theme_body_page(subject: Theme, issues: list[WorkingGroupIssue]) -> HtmlPage:
+    """One body's working-group issues on a theme, with their recommendations and observations."""
+    body = issues[0].meeting.body
+    page = HtmlPage(theme_body_uri(subject.id, body.slug), f"{subject.name}: {body.code}")
+    page.heading(1, f"{subject.name}: {body.code}", "title")
+    page.paragraph(f"The working-group issues of the {text(body.name)} tagged with this theme, with their "
+                   f"recommendations and observations as the reports give them. "
+                   f"{page.link(text(f'All issues on {subject.name}'), Target(theme_uri(subject.id), 'issues'))}")
+    for issue in issues:
+        _issue_heading(page, issue, 2)
+        _issue_body(page, issue)
     return page
 
 
@@ -226,10 +294,26 @@ def themes_index(vocabulary: tuple[Theme, ...], issues: list[WorkingGroupIssue],
     return page
 
 
+def working_groups_pages(issues: list[WorkingGroupIssue], archive: Archive) -> list[HtmlPage]:
+    """An index of bodies, and one page per body of the issues its meetings' working groups considered."""
+    by_body: dict[str, list[WorkingGroupIssue]] = {}
+    for issue in issues:
+        by_body.setdefault(issue.meeting.body.slug, []).append(issue)
+    pages = {slug: working_groups_page(listed) for slug, listed in by_body.items()}
+    index = HtmlPage(WORKING_GROUPS, "Working-group issues")
+    index.heading(1, "Working-group issues by meeting", "title")
+    index.paragraph("The topics that each meeting's working groups considered, with their themes, body by body.")
+    index.bullets([index.link(text(f"{body.code}: {body.short_name}"), Target(pages[body.slug].src_uri))
+                   + f" ({_counted(len(by_body[body.slug]), 'issue')})" for body in archive.bodies if body.slug in pages])
+    return [index, *pages.values()]
+
+
 def working_groups_page(issues: list[WorkingGroupIssue]) -> HtmlPage:
-    page = HtmlPage(WORKING_GROUPS, "Working-group issues")
-    page.heading(1, "Working-group issues by meeting", "title")
-    page.paragraph("The topics that each meeting's working groups considered, with their themes.")
+    body = issues[0].meeting.body
+    page = HtmlPage(working_groups_uri(body.slug), f"Working-group issues: {body.code}")
+    page.heading(1, f"Working-group issues: {body.code}", "title")
+    page.paragraph(f"The topics that the working groups of each meeting of the {text(body.name)} considered, "
+                   f"with their themes. {page.link('All bodies', Target(WORKING_GROUPS))}")
     current: Meeting | None = None
     items: list[str] = []
     for issue in issues:

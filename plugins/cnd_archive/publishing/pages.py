@@ -68,10 +68,10 @@ def body_page(body: Body, meetings: list[Meeting], entities: dict[str, EntityRec
                [[page.link(text(s.ordinal_name), Target(s.src_uri)), str(s.number),
                  text(format_dates(s.start_date, s.end_date)), text(venue(s)), text(KIND_TEXT[s.kind])]
                 for s in meetings])
-    matrix = HtmlPage(page.src_uri, page.title)
-    if participation_matrix(matrix, entities, meetings):
+    if in_archive:
         page.heading(2, "Participation", "participation")
-        page.absorb(matrix)
+        if not participation_matrix(page, entities, meetings):
+            page.paragraph("The reports of the archive record no participants.")
     return page
 
 

@@ -21,9 +21,9 @@ from cnd_archive.layout import (COUNTRIES_INDEX, DOCUMENTS, HOME, SEARCH, THEMES
 from cnd_archive.model.archive import Archive, Meeting
 from cnd_archive.publishing import open_data
 from cnd_archive.publishing.anchoring import apply_replacements, publish
-from cnd_archive.publishing.documents_page import index_page as documents_page
-from cnd_archive.publishing.index_pages import (countries_index, entity_page, theme_page, themes_index,
-                                                working_groups_page)
+from cnd_archive.publishing.documents_page import documents_pages
+from cnd_archive.publishing.index_pages import (countries_index, entity_pages, theme_pages, themes_index,
+                                                working_groups_pages)
 from cnd_archive.publishing.pages import (REPORT_FACTS_CLASS, body_page, citation, home_summary, placeholder_page,
                                           proposed_topics_section, recommendations_section, report_facts, review_note,
                                           search_page)
@@ -191,14 +191,14 @@ class Publication:
             if meetings:
                 self.generated[body_index_uri(body.slug)] = body_page(body, meetings, self.entities)
         entries = documents_index.collect(self.archive, self.mentions)
-        self.generated[DOCUMENTS] = documents_page(entries, self.archive, self.resolver)
+        self.generated.update(documents_pages(entries, self.archive, self.resolver))
         self.generated[COUNTRIES_INDEX] = countries_index(self.entities, self.archive)
         for record in self.entities.values():
-            self.generated[entity_uri(record.entity)] = entity_page(record, self.archive)
+            self.generated.update((p.src_uri, p) for p in entity_pages(record, self.archive))
         self.generated[THEMES_INDEX] = themes_index(vocabulary(), self.issues, self.topics)
         for theme in vocabulary():
-            self.generated[theme_uri(theme.id)] = theme_page(theme, self.issues, self.topics)
-        self.generated[WORKING_GROUPS] = working_groups_page(self.issues)
+            self.generated.update((p.src_uri, p) for p in theme_pages(theme, self.issues, self.topics))
+        self.generated.update((p.src_uri, p) for p in working_groups_pages(self.issues, self.archive))
         self.generated[SEARCH] = search_page()
         self.home = home_summary(self.archive, sum(len(r.recommendations) for r in self.archive.reports.values()),
                                  len(entries), len(self.entities))

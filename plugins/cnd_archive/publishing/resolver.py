@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from cnd_archive.errors import Problem
-from cnd_archive.layout import DOCUMENTS, Target, document_anchor, entity_uri
+from cnd_archive.layout import Target, document_entry, entity_uri
 from cnd_archive.model.archive import Archive, Meeting
 from cnd_archive.publishing.anchoring import Replacement
 from cnd_archive.references.followup import recommendations_target
@@ -37,7 +37,7 @@ class Resolver:
 
     def symbol_target(self, symbols: tuple[str, ...], page_uri: str) -> str:
         if len(symbols) > 1:
-            return Target(DOCUMENTS, document_anchor(symbols[0])).markdown_from(page_uri)
+            return document_entry(symbols[0]).markdown_from(page_uri)
         target = self.document_target(symbols[0])
         return target.markdown_from(page_uri) if isinstance(target, Target) else target
 

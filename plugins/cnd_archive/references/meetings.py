@@ -68,7 +68,10 @@ def _self_pattern(bodies: tuple[Body, ...]) -> re.Pattern[str] | None:
 
 def find_meetings(text: str, default_body: str | None, bodies: tuple[Body, ...]) -> list[MeetingMention]:
     """Every meeting reference in text to one of ``bodies``; a bare "Nth Meeting" is of ``default_body``."""
-    mentions = _self_mentions(text, bodies)
+    folded = text.casefold()  # as the expressions' IGNORECASE folds ("ſ" is an "s")
+    if "meeting" not in folded and "session" not in folded:
+        return []  # every reference ends in one of the two words: most lines have neither
+    mentions = _self_mentions(text, folded, bodies)
     for match in _pattern(bodies).finditer(text):
         named = next((bodies[i] for i in range(len(bodies)) if match[f"b{i}"]), None)
         body = _body_of(match, named, default_body, bodies)
@@ -103,10 +106,9 @@ def _words(text: str) -> str:
     return _LINE_GAP.join(re.escape(word) for word in text.split())
 
 
-def _self_mentions(text: str, bodies: tuple[Body, ...]) -> list[MeetingMention]:
+def _self_mentions(text: str, folded: str, bodies: tuple[Body, ...]) -> list[MeetingMention]:
     pattern = _self_pattern(bodies)
-    lowered = text.lower()
-    if pattern is None or not any(b.self_name and b.self_name.lower() in lowered for b in bodies):
+    if pattern is None or not any(b.self_name and b.self_name.casefold() in folded for b in bodies):
         return []  # the name is rare: a substring test spares the expression most lines
     mentions = []
     for match in pattern.finditer(text):

@@ -171,6 +171,8 @@ _MASTER_PATTERN = r"""
     """ + _SYMBOL_END
 
 _MASTER_RE = re.compile(_MASTER_PATTERN, re.VERBOSE)
+_CLUES = ("/", "esolution", "ecision", "www.")
+"""One of these is in every match of _MASTER_RE: a symbol's "/", a citation's keyword, an address."""
 
 # The same number, with groups, to read the (short, already matched) number list of a citation.
 _NUM_RE = re.compile(r"""
@@ -585,6 +587,8 @@ def find_symbols(text: str) -> list[SymbolMention]:
     """
     if not isinstance(text, str):
         raise TypeError(f"text is a str, not {type(text).__name__}")
+    if not any(clue in text for clue in _CLUES):
+        return []  # most lines cite nothing: a substring test spares them the expression
     mentions: list[SymbolMention] = []
     for m in _MASTER_RE.finditer(text):
         if m.group("url") is not None:

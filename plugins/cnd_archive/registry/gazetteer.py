@@ -271,23 +271,52 @@ def _index_forms(entities: Iterable[Entity], blockers: Iterable[str],
 
 
 def _compile(targets: Mapping[str, _Target]) -> re.Pattern[str]:
-    # Longest first: at one position the alternation takes the first alternative that
-    # matches, so "Bolivia (Plurinational State of)" is tried before "Bolivia".
-    forms = sorted(targets, key=lambda form: (-len(form), form))
-    names = "|".join(_form_pattern(form) for form in forms)
+    # The names as a trie: at each position the expression follows one path of shared
+    # prefixes instead of trying several hundred names one by one.
+    names = _trie_pattern(_Trie.of(_atoms(form) for form in targets))
     # Most positions start no name: one look at the first letter skips them cheaply.
-    initials = "".join(sorted({form[0] for form in forms} | set("Tt")))
+    initials = "".join(sorted({form[0] for form in targets} | set("Tt")))
     # Any name may follow "the"; trying it first lets "the United Kingdom of Great Britain
     # ..." reach the full name instead of stopping at the alias "the United Kingdom".
     return re.compile(rf"(?=[{re.escape(initials)}]){_BEFORE}(?P<the>[Tt]he{_GAP})?(?P<name>{names}){_AFTER}")
 
 
-def _form_pattern(form: str) -> str:
-    return _GAP.join(_word_pattern(word) for word in form.split())
+def _atoms(form: str) -> list[str]:
+    """A name as the expressions of its characters: a gap between words, either apostrophe."""
+    atoms: list[str] = []
+    for index, word in enumerate(form.split()):
+        if index:
+            atoms.append(_GAP)
+        atoms += [f"[{_APOSTROPHES}]" if char in _APOSTROPHES else re.escape(char) for char in word]
+    return atoms
 
 
-def _word_pattern(word: str) -> str:
-    return "".join(f"[{_APOSTROPHES}]" if char in _APOSTROPHES else re.escape(char) for char in word)
+@dataclass
+class _Trie:
+    children: dict[str, _Trie]
+    ends: bool = False
+
+    @classmethod
+    def of(cls, paths: Iterable[list[str]]) -> _Trie:
+        root = cls({})
+        for path in paths:
+            node = root
+            for atom in path:
+                node = node.children.setdefault(atom, cls({}))
+            node.ends = True
+        return root
+
+
+def _trie_pattern(node: _Trie) -> str:
+    """Longer names first: a name that continues is tried before the name that ends here, so
+    "Bolivia (Plurinational State of)" wins over "Bolivia" (and gives way to it when the rest
+    of the text does not follow)."""
+    branches = [atom + _trie_pattern(child) for atom, child in sorted(node.children.items())]
+    if not branches:
+        return ""
+    if node.ends:
+        branches.append("")
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
 
 def _among_capitals(text: str, match: re.Match[str]) -> bool:

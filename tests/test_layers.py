@@ -15,7 +15,7 @@ import cnd_archive
 
 PACKAGE = Path(cnd_archive.__file__).parent
 LAYERS = (
-    ("errors", "timing"),
+    ("errors", "timing", "memo"),
     ("registry",),
     ("layout",),
     ("model",),

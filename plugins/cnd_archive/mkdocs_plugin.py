@@ -19,6 +19,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
+from cnd_archive.memo import Memos
 from cnd_archive.model import archive as archive_module
 from cnd_archive.model.archive import Archive
 from cnd_archive.registry.bodies import Body, all_bodies, read_bodies
@@ -56,6 +57,12 @@ class ArchiveConfig(Config):
 class ArchivePlugin(BasePlugin[ArchiveConfig]):
     archive: Archive
     publication: Publication
+    memos: Memos | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Defining this hook keeps the plugin across the rebuilds of `mkdocs serve`, so the work
+        # on unchanged pages is reused; each result is keyed by all its inputs (see memo.py).
+        self.memos = Memos()
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         project = Path(config.config_file_path).parent
@@ -66,8 +73,10 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             files.remove(file)
         src_uris = [f.src_uri for f in files.documentation_pages() if not f.generated_by]
         bodies = read_bodies(project / self.config.bodies) if self.config.bodies else all_bodies()
-        self.archive = archive_module.load(Path(config.docs_dir), src_uris, shown_from=project, bodies=bodies)
-        self.publication = Publication.build(self.archive, self.config.resolver_base)
+        memos = self.memos or Memos()
+        self.archive = archive_module.load(Path(config.docs_dir), src_uris, shown_from=project, bodies=bodies,
+                                           memos=memos)
+        self.publication = Publication.build(self.archive, self.config.resolver_base, memos=memos)
         record_path = project / self.config.permalinks
         record, record_problems = load_record(record_path, os.path.relpath(record_path))
         if not record_path.exists():

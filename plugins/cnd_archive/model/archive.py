@@ -15,6 +15,7 @@ from typing import Any
 
 from cnd_archive.layout import meeting_uri
 from cnd_archive.registry.bodies import Body, all_bodies, body_by_code
+from cnd_archive.memo import Memos
 from cnd_archive.timing import Stopwatch
 from cnd_archive.errors import Problem
 from cnd_archive.model.frontmatter import MAX_FILE_BYTES, ContentFile, split
@@ -114,15 +115,27 @@ class Archive:
         return sorted((s for s in self.meetings if s.body == body), key=lambda s: s.number)
 
 
+@dataclass(frozen=True)
+class _Read:
+    """One file's text as read: its parts, its tokens, and what is wrong with it."""
+
+    document: ContentFile | None
+    problems: list[Problem]
+    tokens: list[Token]
+    unsafe: list[Problem]
+
+
 def load(docs_dir: Path, src_uris: list[str], shown_from: Path | None = None,
-         bodies: tuple[Body, ...] | None = None, stopwatch: Stopwatch | None = None) -> Archive:
+         bodies: tuple[Body, ...] | None = None, stopwatch: Stopwatch | None = None,
+         memos: Memos | None = None) -> Archive:
     """Read every Markdown page once; keep the meeting pages and every problem found.
 
     Problems name files relative to ``shown_from`` (the project folder), as a
-    contributor sees them in the repository.
+    contributor sees them in the repository. ``memos`` keeps what a rebuild may reuse.
     """
     archive = Archive(bodies or all_bodies())
     stopwatch = stopwatch or Stopwatch()
+    memos = memos or Memos()
     for src_uri in sorted(src_uris):
         path = docs_dir / src_uri
         shown = os.path.relpath(path, shown_from) if shown_from else str(path)
@@ -138,15 +151,12 @@ def load(docs_dir: Path, src_uris: list[str], shown_from: Path | None = None,
             archive.unreadable.add(src_uri)
             archive.problems.append(_encoding_problem(data, error, shown))
             continue
-        with stopwatch.phase("load/front matter"):
-            document, problems = split(text, shown)
-        archive.problems += problems
+        read = memos.read.get(src_uri, (shown, text), lambda: _read(text, shown, stopwatch))
+        document, tokens, unsafe = read.document, read.tokens, read.unsafe
+        archive.problems += read.problems
         if document is None:
             archive.unreadable.add(src_uri)
             continue
-        with stopwatch.phase("load/parse and safety check"):
-            tokens = parse_tokens(document.body)
-            unsafe = unsafe_markdown(document.body, document.body_line, shown, tokens)
         if unsafe:
             archive.withheld.add(src_uri)
             archive.problems += unsafe
@@ -156,9 +166,20 @@ def load(docs_dir: Path, src_uris: list[str], shown_from: Path | None = None,
             continue
         archive.files[src_uri] = document
         with stopwatch.phase("load/meeting model"):
-            _add_meeting(archive, document, src_uri, tokens)
+            _add_meeting(archive, document, src_uri, tokens, memos)
     _check_symbol_claims(archive)
     return archive
+
+
+def _read(text: str, shown: str, stopwatch: Stopwatch) -> _Read:
+    with stopwatch.phase("load/front matter"):
+        document, problems = split(text, shown)
+    if document is None:
+        return _Read(None, problems, [], [])
+    with stopwatch.phase("load/parse and safety check"):
+        tokens = parse_tokens(document.body)
+        unsafe = unsafe_markdown(document.body, document.body_line, shown, tokens)
+    return _Read(document, problems, tokens, unsafe)
 
 
 def _check_symbol_claims(archive: Archive) -> None:
@@ -190,10 +211,11 @@ def _encoding_problem(data: bytes, error: UnicodeDecodeError, shown: str) -> Pro
                    "save the file as UTF-8", column)
 
 
-def _add_meeting(archive: Archive, document: ContentFile, src_uri: str, tokens: list[Token]) -> None:
+def _add_meeting(archive: Archive, document: ContentFile, src_uri: str, tokens: list[Token], memos: Memos) -> None:
     """The meeting of a page; a refused value is left out (and reported), and only a page whose
     identity (body, number, dates, venue) cannot be read leaves the archive."""
-    invalid = invalid_values(document, archive.bodies)
+    invalid = memos.schema.get(src_uri, (document.path, document.front_matter, archive.bodies),
+                               lambda: invalid_values(document, archive.bodies))
     archive.problems += [entry.problem for entry in invalid]
     if any(not entry.path or entry.path[0] in IDENTITY_KEYS for entry in invalid):
         archive.unreadable.add(src_uri)

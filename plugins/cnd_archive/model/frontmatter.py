@@ -24,7 +24,21 @@ _KEY_RE = re.compile(r"^([A-Za-z_][\w-]*)\s*:", re.MULTILINE)
 _FENCE_RE = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*\n", re.DOTALL)
 """YAML between '---' lines, closed by '---' or '...' as MkDocs reads it."""
 _MULTIMARKDOWN_RE = re.compile(r"\A[ ]{0,3}[A-Za-z0-9_-]+:")
-_INVISIBLE_RE = re.compile("[" + "".join(chr(c) for c in range(0x110000) if unicodedata.category(chr(c)) == "Cf") + "]")
+def _ranges_of_category(category: str) -> str:
+    """A character class of every code point of a Unicode category, as ranges: a class of ranges
+    is searched about ten times faster than one listing each character."""
+    ranges: list[list[int]] = []
+    for code in range(0x110000):
+        if unicodedata.category(chr(code)) != category:
+            continue
+        if ranges and ranges[-1][1] == code - 1:
+            ranges[-1][1] = code
+        else:
+            ranges.append([code, code])
+    return "[" + "".join(re.escape(chr(a)) + (f"-{re.escape(chr(b))}" if b > a else "") for a, b in ranges) + "]"
+
+
+_INVISIBLE_RE = re.compile(_ranges_of_category("Cf"))
 """Unicode format characters (category Cf): zero-width spaces, joiners, bidirectional controls."""
 
 

@@ -18,7 +18,9 @@ from cnd_archive.indexes.roles import Role, check_roles, read_roles
 from cnd_archive.indexes.themes import ProposedTopic, WorkingGroupIssue, proposed_topics, working_group_issues
 from cnd_archive.layout import (COUNTRIES_INDEX, DOCUMENTS, HOME, SEARCH, THEMES_INDEX, WORKING_GROUPS, Target,
                                 body_index_uri, entity_uri, site_url, theme_uri)
+from cnd_archive.memo import Memos
 from cnd_archive.model.archive import Archive, Meeting
+from cnd_archive.model.report import Report
 from cnd_archive.publishing import open_data
 from cnd_archive.publishing.anchoring import apply_replacements, publish
 from cnd_archive.publishing.documents_page import documents_pages
@@ -60,10 +62,13 @@ class Publication:
     """Counts and ways in, for the home page."""
     html: dict[str, RenderedPage] = field(default_factory=dict)
     """Every page as HTML, by src_uri (``render_html``); a page missing here is withheld."""
+    memos: Memos = field(default_factory=Memos)
+    """What a rebuild in the same process may reuse (``mkdocs serve``)."""
 
     @classmethod
-    def build(cls, archive: Archive, resolver_base: str, stopwatch: Stopwatch | None = None) -> Publication:
-        publication = cls(archive, Resolver(archive, resolver_base))
+    def build(cls, archive: Archive, resolver_base: str, stopwatch: Stopwatch | None = None,
+              memos: Memos | None = None) -> Publication:
+        publication = cls(archive, Resolver(archive, resolver_base), memos=memos or Memos())
         clock = stopwatch or Stopwatch()
         publication.problems += archive.problems
         with clock.phase("build/follow-up chain"):
@@ -74,7 +79,7 @@ class Publication:
             for meeting in archive.meetings:
                 report = archive.reports.get(meeting.src_uri)
                 if report is not None:
-                    publication.mentions[meeting.src_uri] = scan(report, meeting, archive.bodies)
+                    publication.mentions[meeting.src_uri] = publication.scan(report, meeting)
         with clock.phase("build/roles and themes"):
             publication.read_indexes()
         with clock.phase("build/meeting pages"):
@@ -82,6 +87,10 @@ class Publication:
         with clock.phase("build/generated pages and data"):
             publication.render_generated()
         return publication
+
+    def scan(self, report: Report, meeting: Meeting) -> list[Mention]:
+        inputs = (report.path, report.body_line, report.body, meeting.body, self.archive.bodies)
+        return list(self.memos.scan.get(meeting.src_uri, inputs, lambda: scan(report, meeting, self.archive.bodies)))
 
     # -- roles, themes ----------------------------------------------------------
 
@@ -232,7 +241,8 @@ class Publication:
     def _keep(self, page: Page, markdown: str, site: Mapping[str, str]) -> None:
         if page.src_uri in self.archive.withheld:
             return  # its body failed the safety check when it was read, with the line to fix
-        self._keep_rendered(page.src_uri, render(markdown, page, site))
+        rendered = self.memos.render.get(page.src_uri, (page, markdown, site), lambda: render(markdown, page, site))
+        self._keep_rendered(page.src_uri, rendered)
 
     def _keep_rendered(self, uri: str, rendered: RenderedPage) -> None:
         self.problems += rendered.problems

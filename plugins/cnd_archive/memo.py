@@ -1,0 +1,46 @@
+"""Results of pure work kept between builds of one long-running process (``mkdocs serve``).
+
+Each result sits in a slot (a page's source) with the complete inputs it was computed from.
+A result is reused only when the inputs are equal to those given now, compared by value,
+never by a hash, so an edit anywhere in a page's inputs always recomputes it: a rebuild
+cannot show a stale fact. One result per slot keeps memory to the size of one site.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, Generic, TypeVar
+
+T = TypeVar("T")
+
+
+class Memo(Generic[T]):
+    def __init__(self) -> None:
+        self._slots: dict[str, tuple[Any, T]] = {}
+        self.hits = 0
+        self.misses = 0
+
+    def get(self, slot: str, inputs: object, compute: Callable[[], T]) -> T:
+        held = self._slots.get(slot)
+        if held is not None and held[0] == inputs:
+            self.hits += 1
+            return held[1]
+        self.misses += 1
+        value = compute()
+        self._slots[slot] = (inputs, value)
+        return value
+
+
+@dataclass
+class Memos:
+    """What a rebuild may reuse, by kind of work; a build without them computes everything."""
+
+    read: Memo[Any] = field(default_factory=Memo)
+    """A file's front matter, tokens and their checks, by its text."""
+    schema: Memo[Any] = field(default_factory=Memo)
+    """The front matter values the schema refuses."""
+    scan: Memo[Any] = field(default_factory=Memo)
+    """What a report's text cites."""
+    render: Memo[Any] = field(default_factory=Memo)
+    """A page's HTML, by its final Markdown and the site's files."""

@@ -1,0 +1,62 @@
+"""A rebuild that reuses earlier work (``mkdocs serve``) publishes exactly what a fresh build does."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from helpers import ROOT
+
+from cnd_archive.memo import Memo, Memos
+from cnd_archive.model import archive as archive_module
+from cnd_archive.publishing.publication import Publication
+
+
+def publish(docs: Path, memos: Memos | None = None) -> Publication:
+    uris = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))
+    archive = archive_module.load(docs, uris, shown_from=docs.parent, memos=memos)
+    publication = Publication.build(archive, "https://undocs.org", memos=memos)
+    publication.render_html(publication.site_map([]))
+    return publication
+
+
+def published(publication: Publication) -> tuple[dict[str, str], list[str]]:
+    return {uri: page.html for uri, page in publication.html.items()}, [str(p) for p in publication.problems]
+
+
+def test_a_memo_reuses_a_result_only_for_equal_inputs() -> None:
+    memo: Memo[str] = Memo()
+    assert memo.get("a.md", ("text", 1), lambda: "first") == "first"
+    assert memo.get("a.md", ("text", 1), lambda: "second") == "first"
+    assert memo.get("a.md", ("text!", 1), lambda: "third") == "third"
+    assert (memo.hits, memo.misses) == (1, 2)
+
+
+def test_an_edit_is_published_as_a_fresh_build_publishes_it(tmp_path: Path) -> None:
+    docs = tmp_path / "content"
+    shutil.copytree(ROOT / "content", docs)
+    memos = Memos()
+    first = publish(docs, memos)
+    report = docs / "honlac" / "27.md"
+    text = report.read_text(encoding="utf-8")
+    # A new mention of a country changes the report page and, through it, the country's pages.
+    report.write_text(text.replace("\n## ", "\nThe delegation of Colombia spoke (an edit).\n\n## ", 1), encoding="utf-8")
+    again = publish(docs, memos)
+    fresh = publish(docs)
+    assert published(again) == published(fresh)
+    assert published(again) != published(first)
+    assert memos.render.hits > 0 and memos.read.hits > 0
+
+
+def test_an_error_introduced_and_fixed_between_rebuilds_comes_and_goes(tmp_path: Path) -> None:
+    docs = tmp_path / "content"
+    shutil.copytree(ROOT / "content", docs)
+    memos = Memos()
+    clean = published(publish(docs, memos))
+    report = docs / "honlac" / "27.md"
+    text = report.read_text(encoding="utf-8")
+    report.write_text(text.replace("\n## ", "\n<script>alert(1)</script>\n\n## ", 1), encoding="utf-8")
+    broken = publish(docs, memos)
+    assert any("27.md" in str(p) for p in broken.problems) and "honlac/27.md" not in broken.html
+    report.write_text(text, encoding="utf-8")
+    assert published(publish(docs, memos)) == clean

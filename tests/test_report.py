@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from cnd_archive.model.frontmatter import split
-from cnd_archive.publishing.anchoring import publish
+from cnd_archive.publishing.anchoring import Links, publish
+from cnd_archive.publishing.html import Page, render
 from cnd_archive.model.report import Report, read_report
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -47,11 +49,15 @@ def test_recommendations_are_the_lettered_subparagraphs_of_chapter_i_issues() ->
 
 def test_publish_turns_numbers_into_self_links_without_changing_words() -> None:
     report, _ = read("## I. Chapter\n\n1\\. First.\n\n(a) Sub;\n\n- 1\\. Item.\n")
-    published = publish(report)
+    links = Links()
+    published = publish(report, links)
     assert "## I. Chapter {#chp_I}" in published
-    assert "[1.](#para_1){#para_1 .cnd-num} First." in published
-    assert "[(a)](#para_1__subpara_a){#para_1__subpara_a .cnd-num} Sub;" in published
-    assert "- [1.](#para_1__item_1){#para_1__item_1 .cnd-num} Item." in published
+    html = render(published, Page("honlac/27.md", "fictional.md", links=tuple(links.attributes)), {"honlac/27.md": "honlac/27/"}).html
+    assert '<p><a href="#para_1" id="para_1" class="cnd-num">1.</a> First.</p>' in html
+    assert '<a href="#para_1__subpara_a" id="para_1__subpara_a" class="cnd-num">(a)</a> Sub;' in html
+    assert '<li><a href="#para_1__item_1" id="para_1__item_1" class="cnd-num">1.</a> Item.</li>' in html
+    words = lambda text: re.sub(r"\s+", " ", re.sub(r"<[^>]+>|¶", "", text)).strip()
+    assert words(html) == "I. Chapter 1. First. (a) Sub; 1. Item."
 
 
 def test_numbering_problems_are_all_reported_with_lines() -> None:

@@ -117,6 +117,9 @@ def test_published_html_stays_within_the_allowlist(markdown: str) -> None:
     ("---\ntitle: X\ntitle: Y\n---\n", "3:1: invalid YAML: key 'title' is given twice"),
     ("---\ntitle: A\u202eB\n---\n", "2:9: invisible character U+202E"),
     ("Resolution A/RES/71/2\u200b11.\n", "1:22: invisible character U+200B"),
+    # The archive's own link placeholders: a contributor could otherwise borrow one of its links.
+    ("Text\n\n\ue0000\ue001mine\ue002\n", "3:1: private-use character U+E000, which the archive reserves"),
+    ("Text \ue002.\n", "1:6: private-use character U+E002"),
 ])
 def test_front_matter_mkdocs_would_read_otherwise_is_refused(text: str, expected: str) -> None:
     document, problems = split(text, "content/x.md")

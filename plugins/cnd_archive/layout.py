@@ -12,6 +12,7 @@ import posixpath
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from cnd_archive.registry.gazetteer import Entity
 
@@ -163,6 +164,12 @@ HIDDEN_FOLDERS = ("organisations/",)
 """Folders of generated pages reached from an index, never listed in the navigation."""
 
 
+@lru_cache(maxsize=65536)
+def _relative_source(src_uri: str, page_uri: str) -> str:
+    # A report links to the same few pages hundreds of times (its documents, its meetings).
+    return posixpath.relpath(src_uri, posixpath.dirname(page_uri) or ".")
+
+
 @dataclass(frozen=True)
 class Target:
     """A page of the site, and optionally an anchor on it."""
@@ -173,10 +180,7 @@ class Target:
 
     def markdown_from(self, page_uri: str) -> str:
         """A link as written in page_uri's Markdown: relative, to the .md file, so MkDocs checks it."""
-        if self.src_uri == page_uri:
-            path = ""
-        else:
-            path = posixpath.relpath(self.src_uri, posixpath.dirname(page_uri) or ".")
+        path = "" if self.src_uri == page_uri else _relative_source(self.src_uri, page_uri)
         return f"{path}#{self.anchor}" if self.anchor else path
 
     @property

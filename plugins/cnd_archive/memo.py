@@ -40,6 +40,8 @@ class Memos:
     """A file's front matter, tokens and their checks, by its text."""
     schema: Memo[Any] = field(default_factory=Memo)
     """The front matter values the schema refuses."""
+    roles: Memo[Any] = field(default_factory=Memo)
+    """A report's participation roles, checked against its text."""
     scan: Memo[Any] = field(default_factory=Memo)
     """What a report's text cites."""
     render: Memo[Any] = field(default_factory=Memo)

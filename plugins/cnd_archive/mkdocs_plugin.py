@@ -207,7 +207,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         """The links MkDocs validates after the build (validation.anchors in mkdocs.yml)."""
         out: dict[File, dict[str, str]] = {}
         for target, anchor, _ in links:
-            file = files.get_file_from_path(target)
+            file = files.src_uris.get(target)  # targets are source URIs already: no path to normalise
             if file is not None and anchor:
                 out.setdefault(file, {})[anchor] = f"{target}#{anchor}"
         return out

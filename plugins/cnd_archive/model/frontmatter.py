@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 
 from cnd_archive.errors import Problem
+from cnd_archive.model.parser import RESERVED_CHARACTERS
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_FRONT_MATTER_CHARS = 64 * 1024
@@ -39,6 +40,7 @@ def _ranges_of_category(category: str) -> str:
 
 
 _INVISIBLE_RE = re.compile(_ranges_of_category("Cf"))
+_RESERVED_RE = re.compile(f"[{RESERVED_CHARACTERS}]")
 """Unicode format characters (category Cf): zero-width spaces, joiners, bidirectional controls."""
 
 
@@ -185,6 +187,12 @@ def _encoding_problems(text: str, path: str) -> list[Problem]:
         return [Problem(path, text.count("\n", 0, text.index("\r")) + 1,
                         "the file has Windows (CRLF) or old Mac (CR) line endings",
                         "save it with Unix (LF) line endings")]
+    reserved = _RESERVED_RE.search(text)
+    if reserved:
+        start = reserved.start()
+        return [Problem(path, text.count("\n", 0, start) + 1,
+                        f"private-use character U+{ord(reserved[0]):04X}, which the archive reserves for its own links",
+                        "remove it", start - (text.rfind("\n", 0, start) + 1) + 1)]
     invisible = _INVISIBLE_RE.search(text)
     if invisible:
         start = invisible.start()

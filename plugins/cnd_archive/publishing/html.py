@@ -23,7 +23,7 @@ from markdown_it.token import Token
 from cnd_archive.errors import Problem
 from cnd_archive.layout import relative_url
 from cnd_archive.model.markdown_text import EXPLICIT_ID_RE
-from cnd_archive.model.parser import MAX_NESTING, new_parser, parse_tokens
+from cnd_archive.model.parser import MAX_NESTING, Attributes, new_parser, parse_tokens
 from cnd_archive.model.safety import link_scheme, unsafe_tokens
 
 HEADERLINK = '<a class="headerlink" href="#{id}" title="Link to this section">¶</a>'
@@ -88,6 +88,8 @@ class Page:
     """Generated pages write a few HTML elements of their own (forms, abbreviations)."""
     attributes: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     """Extra attributes for blocks of a class: {"cnd-report-facts": {"data-cite": "..."}}."""
+    links: tuple[Attributes, ...] = ()
+    """The attributes of the archive's placeholder links in the Markdown, by number (``model.parser``)."""
 
 
 def render(markdown: str, page: Page, site: Mapping[str, str]) -> RenderedPage:
@@ -96,7 +98,7 @@ def render(markdown: str, page: Page, site: Mapping[str, str]) -> RenderedPage:
     rendered.problems += _brackets_too_deep(markdown, page)
     if rendered.problems:
         return rendered
-    tokens = parse_tokens(markdown)
+    tokens = parse_tokens(markdown, page.links)
     rendered.problems += unsafe_tokens(tokens, page.first_line, page.path, allow_html=page.trusted_html)
     rendered.problems += _too_deep(tokens, page)
     _name_headings(tokens, rendered)

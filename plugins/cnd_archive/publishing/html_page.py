@@ -13,6 +13,7 @@ from __future__ import annotations
 import html
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from cnd_archive.errors import Problem
 from cnd_archive.layout import Target, relative_url, site_url
@@ -64,7 +65,7 @@ class HtmlPage:
     def href(self, target: Target) -> str:
         if target.src_uri == self.src_uri:
             return f"#{target.anchor}"
-        url = relative_url(site_url(self.src_uri), site_url(target.src_uri))
+        url = _page_to_page(self.src_uri, target.src_uri)
         return f"{url}#{target.anchor}" if target.anchor else url
 
     # -- blocks -------------------------------------------------------------------
@@ -112,6 +113,12 @@ class HtmlPage:
     @property
     def size(self) -> int:
         return sum(map(len, self.parts))
+
+
+@lru_cache(maxsize=65536)
+def _page_to_page(from_uri: str, to_uri: str) -> str:
+    """A page links to the same few hundred others many times over (a meeting from each of its mentions)."""
+    return relative_url(site_url(from_uri), site_url(to_uri))
 
 
 def _list(items: Items) -> str:

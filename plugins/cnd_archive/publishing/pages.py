@@ -14,7 +14,7 @@ from cnd_archive.publishing.html_page import HtmlPage, text
 from cnd_archive.publishing.index_pages import participation_matrix
 from cnd_archive.registry.bodies import Body
 from cnd_archive.model.markdown_text import escape
-from cnd_archive.publishing.anchoring import number_link
+from cnd_archive.publishing.anchoring import Links
 from cnd_archive.registry.gazetteer import load_gazetteer
 from cnd_archive.model.anchors import citation_label, paragraph_id
 from cnd_archive.model.numbering import LEADING_MARKER_RE
@@ -76,7 +76,7 @@ def body_page(body: Body, meetings: list[Meeting], entities: dict[str, EntityRec
 
 
 def placeholder_page(meeting: Meeting, approving: Meeting | None, agenda: list[Element],
-                     reviewing: list[Review], archive: Archive) -> str:
+                     reviewing: list[Review], archive: Archive, links: Links) -> str:
     """A known meeting whose report is not in the archive yet: the facts we hold."""
     body = meeting.body
     lines = [
@@ -91,7 +91,7 @@ def placeholder_page(meeting: Meeting, approving: Meeting | None, agenda: list[E
         f"- **Status:** {KIND_TEXT[meeting.kind]}", "",
     ]
     if approving is not None and agenda:
-        lines += provisional_agenda(approving, agenda[0].parent or "", agenda, meeting.src_uri)
+        lines += provisional_agenda(approving, agenda[0].parent or "", agenda, meeting.src_uri, links)
     for review in reviewing:
         target = recommendations_target(archive, review.reviewed).markdown_from(meeting.src_uri)
         lines += [f"Item {review.agenda_number} of this Meeting's provisional agenda is to review the "
@@ -150,7 +150,8 @@ def _review_phrase(review: Review, page: Meeting) -> str:
     return phrase
 
 
-def provisional_agenda(approving: Meeting, paragraph: str, items: list[Element], page: str) -> list[str]:
+def provisional_agenda(approving: Meeting, paragraph: str, items: list[Element], page: str,
+                       links: Links) -> list[str]:
     number = paragraph.removeprefix("para_")
     lines = [
         f"## Provisional agenda {{#{PROVISIONAL_AGENDA}}}", "",
@@ -162,7 +163,7 @@ def provisional_agenda(approving: Meeting, paragraph: str, items: list[Element],
         depth = item.id.count("__subpara_")
         shown = f"({item.label})" if depth else f"{item.label}."
         text = LEADING_MARKER_RE.sub("", item.text)
-        lines.append(f"{'    ' * depth}- {number_link(shown, anchor)} {text}")
+        lines.append(f"{'    ' * depth}- {links.number(shown, anchor)} {text}")
     return lines + [""]
 
 

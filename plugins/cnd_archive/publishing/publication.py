@@ -20,9 +20,10 @@ from cnd_archive.layout import (COUNTRIES_INDEX, DOCUMENTS, HOME, SEARCH, THEMES
                                 body_index_uri, entity_uri, site_url, theme_uri)
 from cnd_archive.memo import Memos
 from cnd_archive.model.archive import Archive, Meeting
+from cnd_archive.model.frontmatter import ContentFile
 from cnd_archive.model.report import Report
 from cnd_archive.publishing import open_data
-from cnd_archive.publishing.anchoring import apply_replacements, publish
+from cnd_archive.publishing.anchoring import Links, apply_replacements, publish
 from cnd_archive.publishing.documents_page import documents_pages
 from cnd_archive.publishing.index_pages import (countries_index, entity_pages, theme_pages, themes_index,
                                                 working_groups_pages)
@@ -50,6 +51,8 @@ class Publication:
     problems: list[Problem] = field(default_factory=list)
     pages: dict[str, str] = field(default_factory=dict)
     """Markdown of every meeting page, by src_uri."""
+    links: dict[str, Links] = field(default_factory=dict)
+    """The links the archive adds to each meeting page's Markdown, by src_uri."""
     generated: dict[str, HtmlPage] = field(default_factory=dict)
     """Pages that are not files in the docs folder, by src_uri."""
     data: dict[str, str] = field(default_factory=dict)
@@ -96,7 +99,6 @@ class Publication:
 
     def read_indexes(self) -> None:
         """Participation roles and themes from front matter, each checked against the text."""
-        gazetteer = load_gazetteer()
         for meeting in self.archive.meetings_sorted():
             document = self.archive.files[meeting.src_uri]
             report = self.archive.reports.get(meeting.src_uri)
@@ -105,12 +107,20 @@ class Publication:
                 self.topics += topics
                 self.problems += problems
                 continue
-            roles, problems = read_roles(document, gazetteer)
-            self.problems += problems + check_roles(roles, report, gazetteer)
+            inputs = (document.path, document.front_matter, report.body_line, report.body)
+            roles, problems = self.memos.roles.get(meeting.src_uri, inputs,
+                                                   lambda: self.checked_roles(document, report))
+            self.problems += problems
             self.roles[meeting.src_uri] = roles
             issues, problems = working_group_issues(report, meeting, document)
             self.issues += issues
             self.problems += problems
+
+    @staticmethod
+    def checked_roles(document: ContentFile, report: Report) -> tuple[list[Role], list[Problem]]:
+        gazetteer = load_gazetteer()
+        roles, problems = read_roles(document, gazetteer)
+        return roles, problems + check_roles(roles, report, gazetteer)
 
     # -- meeting pages -------------------------------------------------------
 
@@ -126,10 +136,11 @@ class Publication:
     def render_pages(self) -> None:
         anchors = self.anchors_by_uri()
         for meeting in self.archive.meetings:
+            links = self.links[meeting.src_uri] = Links()
             if meeting.kind == "report":
-                markdown = self.render_report(meeting)
+                markdown = self.render_report(meeting, links)
             else:
-                markdown = self.render_placeholder(meeting)
+                markdown = self.render_placeholder(meeting, links)
                 anchors[meeting.src_uri] = _anchors_in(markdown)
             self.pages[meeting.src_uri] = markdown
         for meeting in self.archive.meetings:
@@ -137,11 +148,11 @@ class Publication:
             self.problems += broken_page_links(document.body, document.body_line, document.path,
                                                meeting.src_uri, anchors)
 
-    def render_report(self, meeting: Meeting) -> str:
+    def render_report(self, meeting: Meeting, links: Links) -> str:
         report = self.archive.reports[meeting.src_uri]
         mentions = self.mentions[meeting.src_uri]
         self.problems += unresolved_meetings(mentions, self.archive, report.path)
-        replacements = self.resolver.replacements(mentions, meeting)
+        replacements = self.resolver.replacements(mentions, meeting, links)
         explicit, problems = explicit_symbol_replacements(report.body, report.body_line, report.path,
                                                           self.resolver, meeting.src_uri)
         self.problems += problems
@@ -151,7 +162,7 @@ class Publication:
         title = next((e for e in report.elements if e.kind == "title"), None)
         if title is not None:
             notes.setdefault(title.line, []).insert(0, report_facts(meeting))
-        return publish(report, replacements, notes)
+        return publish(report, links, replacements, notes)
 
     def followup_notes(self, meeting: Meeting) -> dict[int, list[str]]:
         """Notes after the recommendations heading and after each recommendation."""
@@ -168,7 +179,7 @@ class Publication:
                 notes.setdefault(element.end_line, []).append(review_note(reviews, meeting, None))
         return notes
 
-    def render_placeholder(self, meeting: Meeting) -> str:
+    def render_placeholder(self, meeting: Meeting, links: Links) -> str:
         approving, agenda, problems = provisional_agenda_items(meeting, self.archive)
         self.problems += problems
         document = self.archive.files[meeting.src_uri]
@@ -180,7 +191,7 @@ class Publication:
         reviewed = self.review_index.of.get(meeting, [])
         topics = [t for t in self.topics if t.meeting == meeting]
         markdown = "\n".join([
-            placeholder_page(meeting, approving, agenda, reviewing, self.archive),
+            placeholder_page(meeting, approving, agenda, reviewing, self.archive, links),
             proposed_topics_section(topics),
             body,
             recommendations_section(meeting, reviewed),
@@ -188,7 +199,7 @@ class Publication:
         mentions = scan_text(markdown, meeting, self.archive.bodies)
         self.mentions[meeting.src_uri] = mentions
         self.problems += unresolved_meetings(mentions, self.archive, document.path)
-        return apply_replacements(markdown, 1, self.resolver.replacements(mentions, meeting))
+        return apply_replacements(markdown, 1, self.resolver.replacements(mentions, meeting, links))
 
     # -- generated pages and data --------------------------------------------
 
@@ -228,7 +239,8 @@ class Publication:
         for meeting in self.archive.meetings:
             document = self.archive.files[meeting.src_uri]
             attributes = {REPORT_FACTS_CLASS: {"data-cite": citation(meeting)}}
-            page = Page(meeting.src_uri, document.path, document.body_line, attributes=attributes)
+            page = Page(meeting.src_uri, document.path, document.body_line, attributes=attributes,
+                        links=tuple(self.links[meeting.src_uri].attributes))
             self._keep(page, self.pages[meeting.src_uri], site)
         for uri, generated in self.generated.items():
             self._keep_rendered(uri, generated.finish(site))

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from cnd_archive.errors import Problem
 from cnd_archive.layout import Target, document_entry, entity_uri
 from cnd_archive.model.archive import Archive, Meeting
-from cnd_archive.publishing.anchoring import Replacement
+from cnd_archive.publishing.anchoring import Links, Replacement
 from cnd_archive.references.followup import recommendations_target
 from cnd_archive.references.mentions import Mention
 from cnd_archive.references.symbols import parse_symbol, resolver_url
@@ -58,13 +58,13 @@ class Resolver:
             return recommendations_target(self.archive, meeting)
         return Target(meeting.src_uri)
 
-    def replacements(self, mentions: list[Mention], page: Meeting) -> dict[int, list[Replacement]]:
+    def replacements(self, mentions: list[Mention], page: Meeting, links: Links) -> dict[int, list[Replacement]]:
         out: dict[int, list[Replacement]] = {}
         for mention in mentions:
             href = self.href(mention, page)
             if href is not None:
                 out.setdefault(mention.line, []).append(
-                    Replacement(mention.start, mention.end, f"[{mention.wording}]({href})"))
+                    Replacement(mention.start, mention.end, links.link(mention.wording, href)))
         return out
 
     def href(self, mention: Mention, page: Meeting) -> str | None:

@@ -9,17 +9,23 @@ cannot show a stale fact. One result per slot keeps memory to the size of one si
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
 
 
 class Memo(Generic[T]):
-    def __init__(self) -> None:
+    def __init__(self, keep: bool = True) -> None:
+        self.keep = keep
+        """False in a one-off build: nothing would reuse the results, and keeping them costs memory."""
         self._slots: dict[str, tuple[Any, T]] = {}
         self.hits = 0
         self.misses = 0
+
+    def holds(self, slot: str, inputs: object) -> bool:
+        held = self._slots.get(slot)
+        return held is not None and held[0] == inputs
 
     def get(self, slot: str, inputs: object, compute: Callable[[], T]) -> T:
         held = self._slots.get(slot)
@@ -28,13 +34,14 @@ class Memo(Generic[T]):
             return held[1]
         self.misses += 1
         value = compute()
-        self._slots[slot] = (inputs, value)
+        if self.keep:
+            self._slots[slot] = (inputs, value)
         return value
 
 
 @dataclass
 class Memos:
-    """What a rebuild may reuse, by kind of work; a build without them computes everything."""
+    """What a rebuild may reuse, by kind of work; ``Memos.none()`` keeps nothing (a one-off build)."""
 
     read: Memo[Any] = field(default_factory=Memo)
     """A file's front matter, tokens and their checks, by its text."""
@@ -46,3 +53,7 @@ class Memos:
     """What a report's text cites."""
     render: Memo[Any] = field(default_factory=Memo)
     """A page's HTML, by its final Markdown and the site's files."""
+
+    @classmethod
+    def none(cls) -> Memos:
+        return cls(**{f.name: Memo(keep=False) for f in fields(cls)})

@@ -5,8 +5,14 @@ Nothing here decides anything about reports; it moves data between MkDocs and th
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import multiprocessing
 import os
+import zlib
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +23,7 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 from mkdocs.structure.toc import get_toc
 
 from cnd_archive.memo import Memos
@@ -31,7 +38,7 @@ from cnd_archive.model.safety import plain_text_value
 from cnd_archive.publishing.html import toc_tokens
 from cnd_archive.checking.checker import broken_promises
 from cnd_archive.publishing.permalink_record import RECORD_FILE, Record, anchor_script, load_record, redirect_pages
-from cnd_archive.publishing.publication import Publication
+from cnd_archive.publishing.publication import Mapper, Publication
 from cnd_archive.publishing.search_index import SearchIndexError, build_index
 
 log = get_plugin_logger(__name__)
@@ -42,6 +49,8 @@ WITHHELD = ('<h1 id="title">Page withheld</h1>\n<p>This page\'s source has a pro
 PAGE_META = ("title", "description", "hide")
 """What a theme may read of a page's front matter; each value is plain text (or a list of it)."""
 HIDE_VALUES = ("navigation", "toc", "footer", "path")
+PARALLEL_FROM = 50
+"""Meeting pages from which a one-off build renders them in several processes."""
 
 
 class ArchiveConfig(Config):
@@ -58,11 +67,13 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     archive: Archive
     publication: Publication
     memos: Memos | None = None
+    held: dict[str, bytes]
+    """Each page's HTML, compressed, until MkDocs writes it (``hold_html``)."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining this hook keeps the plugin across the rebuilds of `mkdocs serve`, so the work
         # on unchanged pages is reused; each result is keyed by all its inputs (see memo.py).
-        self.memos = Memos()
+        self.memos = Memos() if command == "serve" else None
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         project = Path(config.config_file_path).parent
@@ -73,7 +84,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             files.remove(file)
         src_uris = [f.src_uri for f in files.documentation_pages() if not f.generated_by]
         bodies = read_bodies(project / self.config.bodies) if self.config.bodies else all_bodies()
-        memos = self.memos or Memos()
+        memos = self.memos or Memos.none()
         self.archive = archive_module.load(Path(config.docs_dir), src_uris, shown_from=project, bodies=bodies,
                                            memos=memos)
         self.publication = Publication.build(self.archive, self.config.resolver_base, memos=memos)
@@ -88,11 +99,50 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         for uri, content in generated.items():
             self.add_generated(files, config, uri, content)
         static = [f.src_uri for f in files if not f.is_documentation_page()]
-        self.publication.render_html(self.publication.site_map(static))
+        with self.page_renderer() as mapper:
+            self.publication.render_html(self.publication.site_map(static), mapper)
+        self.hold_html()
         self.publication.problems[:0] = file_problems
         record_problems += broken_promises(record, self.publication, os.path.relpath(record_path))
         self.report(self.publication.problems + record_problems)
         return files
+
+    @contextlib.contextmanager
+    def page_renderer(self) -> Iterator[Mapper]:
+        """A one-off build of a large archive renders the meeting pages in a process per processor: each
+        page is rendered on its own. A small archive is not worth starting processes for, and a serve
+        rebuild renders only the pages that changed, in its own process (forking a process that
+        serves, with its threads, is not safe)."""
+        workers = min(os.cpu_count() or 1, 8)
+        if self.memos is not None or workers < 2 or len(self.archive.meetings) < PARALLEL_FROM \
+                or "fork" not in multiprocessing.get_all_start_methods():
+            yield map
+            return
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            yield lambda function, jobs: pool.map(function, jobs, chunksize=max(1, len(jobs) // (4 * workers)))
+
+    def hold_html(self) -> None:
+        """Keep each page's HTML compressed until MkDocs writes the page, and let it go after: MkDocs
+        renders every page before it writes the first, and a thousand reports' HTML would otherwise
+        be in memory at once. A serve rebuild keeps it as it is, to reuse it."""
+        self.held = {}
+        if self.memos is not None:
+            return
+        for uri, rendered in self.publication.html.items():
+            self.held[uri] = zlib.compress(rendered.html.encode("utf-8"), 1)
+            self.publication.html[uri] = replace(rendered, html="")
+
+    def on_page_context(self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig,
+                        nav: Navigation) -> TemplateContext:
+        held = self.held.get(page.file.src_uri)
+        if held is not None:
+            page.content = zlib.decompress(held).decode("utf-8")
+        return context
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        if page.file.src_uri in self.held:
+            page.content = ""  # written: nothing reads it again
+        return output
 
     def add_generated(self, files: Files, config: MkDocsConfig, uri: str, content: str) -> None:
         existing = files.get_file_from_path(uri)

@@ -135,7 +135,7 @@ def load(docs_dir: Path, src_uris: list[str], shown_from: Path | None = None,
     """
     archive = Archive(bodies or all_bodies())
     stopwatch = stopwatch or Stopwatch()
-    memos = memos or Memos()
+    memos = memos or Memos.none()
     for src_uri in sorted(src_uris):
         path = docs_dir / src_uri
         shown = os.path.relpath(path, shown_from) if shown_from else str(path)

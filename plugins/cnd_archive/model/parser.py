@@ -15,6 +15,7 @@ A contributor cannot write them: the three characters are refused when a file is
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_inline import StateInline
@@ -56,7 +57,7 @@ def _archive_link(state: StateInline, silent: bool) -> bool:
         return False
     if not silent:
         attributes = dict(links[int(number)])
-        attributes["href"] = state.md.normalizeLink(attributes["href"])
+        attributes["href"] = _normalized_link(attributes["href"])
         state.push("link_open", "a", 1).attrs = attributes
         end = state.posMax
         state.pos, state.posMax = label + 1, close
@@ -70,6 +71,12 @@ def _archive_link(state: StateInline, silent: bool) -> bool:
 
 
 PARSER = new_parser()
+
+
+@lru_cache(maxsize=65536)
+def _normalized_link(href: str) -> str:
+    """The address as the parser writes any link's (percent-encoded); a page repeats its links' addresses."""
+    return PARSER.normalizeLink(href)
 
 
 def parse_tokens(text: str, links: Sequence[Attributes] = ()) -> list[Token]:

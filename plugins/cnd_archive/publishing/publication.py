@@ -7,7 +7,7 @@ Markdown, generated pages written as HTML) and for the data files.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from cnd_archive.errors import Problem
@@ -65,13 +65,13 @@ class Publication:
     """Counts and ways in, for the home page."""
     html: dict[str, RenderedPage] = field(default_factory=dict)
     """Every page as HTML, by src_uri (``render_html``); a page missing here is withheld."""
-    memos: Memos = field(default_factory=Memos)
+    memos: Memos = field(default_factory=Memos.none)
     """What a rebuild in the same process may reuse (``mkdocs serve``)."""
 
     @classmethod
     def build(cls, archive: Archive, resolver_base: str, stopwatch: Stopwatch | None = None,
               memos: Memos | None = None) -> Publication:
-        publication = cls(archive, Resolver(archive, resolver_base), memos=memos or Memos())
+        publication = cls(archive, Resolver(archive, resolver_base), memos=memos or Memos.none())
         clock = stopwatch or Stopwatch()
         publication.problems += archive.problems
         with clock.phase("build/follow-up chain"):
@@ -232,23 +232,32 @@ class Publication:
 
     # -- HTML -------------------------------------------------------------------
 
-    def render_html(self, site: Mapping[str, str]) -> None:
+    def render_html(self, site: Mapping[str, str], mapper: Mapper = map) -> None:
         """Every page as HTML from the tokens the checks read; ``site`` maps each file's source to its URL.
 
-        A page with a problem in its body is withheld: it gets no HTML here."""
-        for meeting in self.archive.meetings:
-            document = self.archive.files[meeting.src_uri]
-            attributes = {REPORT_FACTS_CLASS: {"data-cite": citation(meeting)}}
-            page = Page(meeting.src_uri, document.path, document.body_line, attributes=attributes,
-                        links=tuple(self.links[meeting.src_uri].attributes))
-            self._keep(page, self.pages[meeting.src_uri], site)
+        A page with a problem in its body is withheld: it gets no HTML here. The meeting pages, each
+        rendered on its own, go through ``mapper`` (a pool of processes may render them side by side)."""
+        jobs = [RenderJob(self.meeting_page(m), self.pages[m.src_uri], site) for m in self.archive.meetings
+                if m.src_uri not in self.archive.withheld]
+        fresh = [job for job in jobs if not self.memos.render.holds(job.page.src_uri, job.inputs)]
+        rendered = dict(zip((job.page.src_uri for job in fresh), mapper(render_job, fresh)))
+        for job in jobs:
+            uri = job.page.src_uri
+            self._keep_rendered(uri, self.memos.render.get(uri, job.inputs, lambda: rendered[uri]))
         for uri, generated in self.generated.items():
             self._keep_rendered(uri, generated.finish(site))
+            generated.parts.clear()  # its HTML is kept in self.html now
         for uri, document in self.archive.other_pages.items():
             if uri == HOME:
                 self._keep_home(document.path, document.body, document.body_line, site)
             else:
                 self._keep(Page(uri, document.path, document.body_line), document.body, site)
+
+    def meeting_page(self, meeting: Meeting) -> Page:
+        document = self.archive.files[meeting.src_uri]
+        attributes = {REPORT_FACTS_CLASS: {"data-cite": citation(meeting)}}
+        return Page(meeting.src_uri, document.path, document.body_line, attributes=attributes,
+                    links=tuple(self.links[meeting.src_uri].attributes))
 
     def _keep(self, page: Page, markdown: str, site: Mapping[str, str]) -> None:
         if page.src_uri in self.archive.withheld:
@@ -291,6 +300,26 @@ class Publication:
         problem itself is what to fix."""
         sources = {*self.pages, *self.generated, *self.archive.other_pages, *self.archive.unreadable}
         return {Target(uri).url for uri in sources if uri not in self.html}
+
+
+Mapper = Callable[[Callable[["RenderJob"], RenderedPage], Sequence["RenderJob"]], Iterable[RenderedPage]]
+"""``map``, or a pool's ``map``: how the meeting pages are rendered."""
+
+
+@dataclass(frozen=True)
+class RenderJob:
+    page: Page
+    markdown: str
+    site: Mapping[str, str]
+
+    @property
+    def inputs(self) -> tuple[Page, str, Mapping[str, str]]:
+        return self.page, self.markdown, self.site
+
+
+def render_job(job: RenderJob) -> RenderedPage:
+    """One meeting page's HTML: a function of its job alone, so a pool's processes can run it."""
+    return render(job.markdown, job.page, job.site)
 
 
 _ANCHOR_RE = re.compile(r"\{#([A-Za-z][\w:]*)")

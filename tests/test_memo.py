@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import shutil
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from helpers import ROOT
@@ -60,3 +62,15 @@ def test_an_error_introduced_and_fixed_between_rebuilds_comes_and_goes(tmp_path:
     assert any("27.md" in str(p) for p in broken.problems) and "honlac/27.md" not in broken.html
     report.write_text(text, encoding="utf-8")
     assert published(publish(docs, memos)) == clean
+
+
+def test_pages_rendered_in_a_pool_of_processes_are_those_rendered_in_one(tmp_path: Path) -> None:
+    docs = tmp_path / "content"
+    shutil.copytree(ROOT / "content", docs)
+    alone = publish(docs)
+    uris = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))
+    pooled = Publication.build(archive_module.load(docs, uris, shown_from=docs.parent), "https://undocs.org")
+    with ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("fork")) as pool:
+        pooled.render_html(pooled.site_map([]), lambda function, jobs: pool.map(function, jobs))
+    assert published(pooled) == published(alone)
+    assert pooled.html["honlac/27.md"].anchors == alone.html["honlac/27.md"].anchors

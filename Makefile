@@ -29,7 +29,7 @@ test: $(STAMP)
 # The benchmarks (minutes, not seconds): builds at 100, 300 and 1,000 reports, the editing
 # loop, and what a first search downloads at 1,000 reports. Required before a release.
 bench: $(STAMP)
-	$(BIN)/python scripts/bench.py
+	$(BIN)/python scripts/bench.py --budget-minutes 45
 	$(BIN)/python scripts/bench_serve.py --sessions 300
 	$(BIN)/python -m pytest -p no:xdist -m bench -o addopts="-ra --strict-markers"
 

@@ -31,7 +31,7 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py --budget-minutes 45
 	$(BIN)/python scripts/bench_serve.py --sessions 300
-	$(BIN)/python -m pytest -p no:xdist -m bench -o addopts="-ra --strict-markers"
+	$(BIN)/python -m pytest -p no:xdist -m bench -s -o addopts="-ra --strict-markers"
 
 # Regenerate requirements.lock after changing a pin in pyproject.toml.
 lock:

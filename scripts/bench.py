@@ -266,7 +266,8 @@ def print_targets(by: dict[tuple[int, str], BuildResult], sizes: list[int],
         print(f"growth {largest}/{sizes[-2]}: {plugin.wall / by[(sizes[-2], 'plugin')].wall:.2f}")
     if largest in largest_page:
         page, kb = largest_page[largest]
-        print(f"largest page KB at {largest}: {kb:.0f} ({page})")
+        print(f"largest page at {largest}: {page}")
+        print(f"largest page KB at {largest}: {kb:.0f}")
 
 
 def median_result(runs: list[BuildResult]) -> BuildResult:

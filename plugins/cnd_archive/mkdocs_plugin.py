@@ -9,10 +9,8 @@ import contextlib
 import functools
 import multiprocessing
 import os
-import zlib
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -67,8 +65,6 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     archive: Archive
     publication: Publication
     memos: Memos | None = None
-    held: dict[str, bytes]
-    """Each page's HTML, compressed, until MkDocs writes it (``hold_html``)."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining this hook keeps the plugin across the rebuilds of `mkdocs serve`, so the work
@@ -101,7 +97,6 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         static = [f.src_uri for f in files if not f.is_documentation_page()]
         with self.page_renderer() as mapper:
             self.publication.render_html(self.publication.site_map(static), mapper)
-        self.hold_html()
         self.publication.problems[:0] = file_problems
         record_problems += broken_promises(record, self.publication, os.path.relpath(record_path))
         self.report(self.publication.problems + record_problems)
@@ -121,26 +116,16 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
             yield lambda function, jobs: pool.map(function, jobs, chunksize=max(1, len(jobs) // (4 * workers)))
 
-    def hold_html(self) -> None:
-        """Keep each page's HTML compressed until MkDocs writes the page, and let it go after: MkDocs
-        renders every page before it writes the first, and a thousand reports' HTML would otherwise
-        be in memory at once. A serve rebuild keeps it as it is, to reuse it."""
-        self.held = {}
-        if self.memos is not None:
-            return
-        for uri, rendered in self.publication.html.items():
-            self.held[uri] = zlib.compress(rendered.html.encode("utf-8"), 1)
-            self.publication.html[uri] = replace(rendered, html="")
-
     def on_page_context(self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig,
                         nav: Navigation) -> TemplateContext:
-        held = self.held.get(page.file.src_uri)
-        if held is not None:
-            page.content = zlib.decompress(held).decode("utf-8")
+        # The HTML is held compressed until its page is written (RenderedPage), then let go.
+        rendered = self.publication.html.get(page.file.src_uri)
+        if rendered is not None:
+            page.content = rendered.html
         return context
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
-        if page.file.src_uri in self.held:
+        if page.file.src_uri in self.publication.html:
             page.content = ""  # written: nothing reads it again
         return output
 
@@ -227,7 +212,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     def render_page(self, page: Page, config: MkDocsConfig, files: Files) -> None:
         rendered = self.publication.html.get(page.file.src_uri)
         page.meta = self.page_meta(page) if rendered else {"title": "Page withheld"}
-        page.content = rendered.html if rendered else WITHHELD
+        page.content = "" if rendered else WITHHELD  # the HTML comes when the page is written
         page.toc = get_toc(toc_tokens(rendered.headings)) if rendered else get_toc([])  # type: ignore[arg-type]
         page._title_from_render = rendered.title if rendered else "Page withheld"
         page.present_anchor_ids = set(rendered.anchors) if rendered else set()

@@ -12,6 +12,7 @@ import html
 import posixpath
 import re
 import unicodedata
+import zlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -63,13 +64,28 @@ class Heading:
 
 @dataclass
 class RenderedPage:
-    html: str
+    html_deflated: bytes
+    """The page's HTML, compressed (``html``): a large archive's pages are all rendered before
+    MkDocs writes the first, and their text compresses about sixfold."""
     headings: list[Heading] = field(default_factory=list)
     anchors: set[str] = field(default_factory=set)
     """Every id on the page, for links and the permalink record."""
     links: list[tuple[str, str, int]] = field(default_factory=list)
     """(page, anchor, line) of each link to another page of the site."""
     problems: list[Problem] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, html_text: str, headings: list[Heading] | None = None, anchors: set[str] | None = None,
+           links: list[tuple[str, str, int]] | None = None) -> RenderedPage:
+        return cls(_deflate(html_text), headings or [], anchors or set(), links or [])
+
+    @property
+    def html(self) -> str:
+        return zlib.decompress(self.html_deflated).decode("utf-8")
+
+    @html.setter
+    def html(self, value: str) -> None:
+        self.html_deflated = _deflate(value)
 
     @property
     def title(self) -> str | None:
@@ -94,7 +110,7 @@ class Page:
 
 def render(markdown: str, page: Page, site: Mapping[str, str]) -> RenderedPage:
     """The page's HTML; ``site`` maps the source of every file of the site to its URL."""
-    rendered = RenderedPage("")
+    rendered = RenderedPage.of("")
     rendered.problems += _brackets_too_deep(markdown, page)
     if rendered.problems:
         return rendered
@@ -111,6 +127,10 @@ def render(markdown: str, page: Page, site: Mapping[str, str]) -> RenderedPage:
     body = _RENDERER.renderer.render(tokens, _RENDERER.options, {})
     rendered.html = sanitize(body)
     return rendered
+
+
+def _deflate(text: str) -> bytes:
+    return zlib.compress(text.encode("utf-8"), 1)
 
 
 def toc_tokens(headings: list[Heading]) -> list[dict[str, Any]]:

@@ -100,7 +100,7 @@ class HtmlPage:
     def finish(self, site: Mapping[str, str]) -> RenderedPage:
         """The page as published, once every file of the site is known: a link to a page that is
         not in the site is a problem, as it would be in a contributor's page."""
-        rendered = RenderedPage(sanitize("".join(self.parts)), list(self.headings), set(self.ids))
+        rendered = RenderedPage.of(sanitize("".join(self.parts)), list(self.headings), set(self.ids))
         for target in self.targets:
             if target.src_uri not in site:
                 rendered.problems.append(Problem(self.src_uri, 1, f"link to {target.src_uri!r}: no such page",

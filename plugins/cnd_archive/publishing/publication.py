@@ -281,7 +281,7 @@ class Publication:
         problems = [p for part in parts for p in part.problems]
         self.problems += problems
         if not problems and HOME not in self.archive.withheld:
-            self.html[HOME] = RenderedPage("".join(p.html for p in parts), [h for p in parts for h in p.headings],
+            self.html[HOME] = RenderedPage.of("".join(p.html for p in parts), [h for p in parts for h in p.headings],
                                            set().union(*(p.anchors for p in parts)),
                                            [link for p in parts for link in p.links])
 

@@ -28,10 +28,9 @@ class Memo(Generic[T]):
         return held is not None and held[0] == inputs
 
     def get(self, slot: str, inputs: object, compute: Callable[[], T]) -> T:
-        held = self._slots.get(slot)
-        if held is not None and held[0] == inputs:
+        if self.holds(slot, inputs):
             self.hits += 1
-            return held[1]
+            return self._slots[slot][1]
         self.misses += 1
         value = compute()
         if self.keep:

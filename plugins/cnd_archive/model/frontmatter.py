@@ -25,6 +25,8 @@ _KEY_RE = re.compile(r"^([A-Za-z_][\w-]*)\s*:", re.MULTILINE)
 _FENCE_RE = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*\n", re.DOTALL)
 """YAML between '---' lines, closed by '---' or '...' as MkDocs reads it."""
 _MULTIMARKDOWN_RE = re.compile(r"\A[ ]{0,3}[A-Za-z0-9_-]+:")
+
+
 def _ranges_of_category(category: str) -> str:
     """A character class of every code point of a Unicode category, as ranges: a class of ranges
     is searched about ten times faster than one listing each character."""
@@ -40,8 +42,9 @@ def _ranges_of_category(category: str) -> str:
 
 
 _INVISIBLE_RE = re.compile(_ranges_of_category("Cf"))
-_RESERVED_RE = re.compile(f"[{RESERVED_CHARACTERS}]")
 """Unicode format characters (category Cf): zero-width spaces, joiners, bidirectional controls."""
+_RESERVED_RE = re.compile(f"[{RESERVED_CHARACTERS}]")
+"""The private-use characters of the archive's own link placeholders (``model.parser``)."""
 
 
 @dataclass(frozen=True)
@@ -189,21 +192,21 @@ def _encoding_problems(text: str, path: str) -> list[Problem]:
                         "save it with Unix (LF) line endings")]
     reserved = _RESERVED_RE.search(text)
     if reserved:
-        start = reserved.start()
-        return [Problem(path, text.count("\n", 0, start) + 1,
-                        f"private-use character U+{ord(reserved[0]):04X}, which the archive reserves for its own links",
-                        "remove it", start - (text.rfind("\n", 0, start) + 1) + 1)]
+        line, column = _line_and_column(text, reserved.start())
+        return [Problem(path, line, f"private-use character U+{ord(reserved[0]):04X}, which the archive reserves "
+                        "for its own links", "remove it", column)]
     invisible = _INVISIBLE_RE.search(text)
     if invisible:
-        start = invisible.start()
-        line = text.count("\n", 0, start) + 1
-        column = start - (text.rfind("\n", 0, start) + 1) + 1
+        line, column = _line_and_column(text, invisible.start())
         char = invisible[0]
         return [Problem(path, line, f"invisible character U+{ord(char):04X} "
                         f"({unicodedata.name(char, 'format character')})",
-                        "remove it: it would hide in a word or a document symbol, or turn text around",
-                        column)]
+                        "remove it: it would hide in a word or a document symbol, or turn text around", column)]
     return []
+
+
+def _line_and_column(text: str, position: int) -> tuple[int, int]:
+    return text.count("\n", 0, position) + 1, position - (text.rfind("\n", 0, position) + 1) + 1
 
 
 def _yaml_problem(error: yaml.YAMLError, path: str) -> Problem:

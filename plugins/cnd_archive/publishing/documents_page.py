@@ -6,8 +6,6 @@ listed every document would grow with the archive past what a reader's browser l
 
 from __future__ import annotations
 
-from itertools import groupby
-
 from cnd_archive.indexes.documents import DocumentEntry, natural_key
 from cnd_archive.layout import DOCUMENTS, Target, document_anchor, document_series, document_series_uri
 from cnd_archive.model.anchors import citation_label
@@ -27,6 +25,11 @@ def _source_name(target: Target, archive: Archive) -> str:
     return f"{name}, {citation_label(target.anchor)}"
 
 
+def _series_name(entries: list[DocumentEntry]) -> str:
+    """The series a page lists: one, or more whose names give the same page address."""
+    return " and ".join(sorted({document_series(e.symbol) for e in entries}, key=natural_key))
+
+
 def documents_pages(entries: list[DocumentEntry], archive: Archive, resolver: Resolver) -> dict[str, HtmlPage]:
     """The index and one page per series, by src_uri."""
     pages: dict[str, list[DocumentEntry]] = {}
@@ -43,15 +46,13 @@ def index_page(entries: list[DocumentEntry], pages: dict[str, list[DocumentEntry
     page.paragraph(f"{len(entries)} documents in {len(pages)} series.")
     rows = []
     for uri, listed in sorted(pages.items(), key=lambda item: natural_key(document_series(item[1][0].symbol))):
-        series = sorted({document_series(e.symbol) for e in listed}, key=natural_key)
-        rows.append([page.link(text(" and ".join(series)), Target(uri)), str(len(listed))])
+        rows.append([page.link(text(_series_name(listed)), Target(uri)), str(len(listed))])
     page.table(["Series", "Documents"], rows)
     return page
 
 
 def series_page(uri: str, entries: list[DocumentEntry], archive: Archive, resolver: Resolver) -> HtmlPage:
-    name = " and ".join(series for series, _ in groupby(sorted((document_series(e.symbol) for e in entries),
-                                                               key=natural_key)))
+    name = _series_name(entries)
     page = HtmlPage(uri, f"Documents {name}")
     page.heading(1, f"Documents {name}", "title")
     page.paragraph(f"{len(entries)} documents of the series {text(name)} cited in the archive. "

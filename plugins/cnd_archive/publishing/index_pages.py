@@ -6,6 +6,9 @@ checked against the site.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+from typing import TypeVar
+
 from cnd_archive.indexes.entities import EntityRecord
 from cnd_archive.indexes.roles import Role
 from cnd_archive.indexes.themes import ProposedTopic, WorkingGroupIssue
@@ -24,6 +27,19 @@ from cnd_archive.registry.roles import ROLE_CODES, ROLE_NAMES, ROLES
 from cnd_archive.registry.themes import Theme, theme
 
 _SNIPPET = 60
+T = TypeVar("T")
+
+
+def _by_body(items: Iterable[T], meeting_of: Callable[[T], Meeting]) -> dict[str, list[T]]:
+    """Items by the slug of their meeting's body, each body in order of its first item."""
+    grouped: dict[str, list[T]] = {}
+    for item in items:
+        grouped.setdefault(meeting_of(item).body.slug, []).append(item)
+    return grouped
+
+
+def _issue_meeting(issue: WorkingGroupIssue) -> Meeting:
+    return issue.meeting
 
 
 def _link(page: HtmlPage, words: str, target: Target) -> str:
@@ -94,11 +110,9 @@ def _roles_table(page: HtmlPage, record: EntityRecord) -> None:
 def entity_pages(record: EntityRecord, archive: Archive) -> list[HtmlPage]:
     """A country's or organisation's page, and one page per body of the mentions in its reports:
     every mention on one page would grow with the archive past what a reader's browser loads well."""
-    by_body: dict[str, list[tuple[Meeting, Mention]]] = {}
-    for mention in record.mentions:
-        meeting = archive.meeting_at(mention.src_uri)
-        if meeting is not None:
-            by_body.setdefault(meeting.body.slug, []).append((meeting, mention))
+    located = [(meeting, mention) for mention in record.mentions
+               if (meeting := archive.meeting_at(mention.src_uri)) is not None]
+    by_body = _by_body(located, lambda item: item[0])
     pages = [mentions_page(record, listed, archive) for listed in by_body.values()]
     return [entity_page(record, archive, [(listed[0][0].body, len(listed), page)
                                           for listed, page in zip(by_body.values(), pages)]), *pages]
@@ -228,10 +242,7 @@ def theme_pages(subject: Theme, issues: list[WorkingGroupIssue], topics: list[Pr
     """A theme's page, and one page per body with the text of its issues on the theme: the text of
     every issue on one page would grow with the archive past what a reader's browser loads well."""
     tagged = [i for i in issues if subject.id in i.themes]
-    by_body: dict[str, list[WorkingGroupIssue]] = {}
-    for issue in tagged:
-        by_body.setdefault(issue.meeting.body.slug, []).append(issue)
-    in_full = {slug: theme_body_page(subject, listed) for slug, listed in by_body.items()}
+    in_full = {slug: theme_body_page(subject, listed) for slug, listed in _by_body(tagged, _issue_meeting).items()}
     return [theme_page(subject, tagged, [t for t in topics if subject.id in t.themes], in_full), *in_full.values()]
 
 
@@ -296,9 +307,7 @@ def themes_index(vocabulary: tuple[Theme, ...], issues: list[WorkingGroupIssue],
 
 def working_groups_pages(issues: list[WorkingGroupIssue], archive: Archive) -> list[HtmlPage]:
     """An index of bodies, and one page per body of the issues its meetings' working groups considered."""
-    by_body: dict[str, list[WorkingGroupIssue]] = {}
-    for issue in issues:
-        by_body.setdefault(issue.meeting.body.slug, []).append(issue)
+    by_body = _by_body(issues, _issue_meeting)
     pages = {slug: working_groups_page(listed) for slug, listed in by_body.items()}
     index = HtmlPage(WORKING_GROUPS, "Working-group issues")
     index.heading(1, "Working-group issues by meeting", "title")

@@ -16,8 +16,7 @@ from cnd_archive.indexes.entities import EntityRecord
 from cnd_archive.indexes.entities import collect as collect_entities
 from cnd_archive.indexes.roles import Role, check_roles, read_roles
 from cnd_archive.indexes.themes import ProposedTopic, WorkingGroupIssue, proposed_topics, working_group_issues
-from cnd_archive.layout import (COUNTRIES_INDEX, DOCUMENTS, HOME, SEARCH, THEMES_INDEX, WORKING_GROUPS, Target,
-                                body_index_uri, entity_uri, site_url, theme_uri)
+from cnd_archive.layout import COUNTRIES_INDEX, HOME, SEARCH, THEMES_INDEX, Target, body_index_uri, site_url
 from cnd_archive.memo import Memos
 from cnd_archive.model.archive import Archive, Meeting
 from cnd_archive.model.frontmatter import ContentFile

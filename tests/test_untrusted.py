@@ -19,10 +19,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cnd_archive.checking.checker import Project, check
+from cnd_archive.checking.checker import check
+from cnd_archive.publishing.site_config import Project
 from cnd_archive.model.archive import load
 from cnd_archive.model.content_files import allowed_files
 from cnd_archive.model.frontmatter import split
+from cnd_archive.model.safety import ALLOWED_CLASSES
 from cnd_archive.publishing.html import ATTRIBUTES, TAGS, URL_SCHEMES, Page, render
 from cnd_archive.publishing.open_data import neutralised
 
@@ -50,6 +52,9 @@ def assert_within_allowlist(fragment: str) -> None:
     for tag, attrs in elements(fragment):
         assert tag in TAGS, tag
         for name, value in attrs:
+            if name == "class":
+                assert set((value or "").split()) <= ALLOWED_CLASSES, (tag, value)
+                continue
             assert name in ATTRIBUTES["*"] | ATTRIBUTES.get(tag, set()), (tag, name)
             if name in ("href", "src") and value:
                 scheme = urlsplit(value).scheme

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import html
 import multiprocessing
 import os
 from collections.abc import Iterator
@@ -23,21 +24,20 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 from mkdocs.structure.toc import get_toc
+from markupsafe import Markup
 
-from cnd_archive.memo import Memos
-from cnd_archive.model import archive as archive_module
-from cnd_archive.model.archive import Archive
-from cnd_archive.registry.bodies import Body, all_bodies, read_bodies
 from cnd_archive.errors import Problem
-from cnd_archive.layout import (FOLDED_SECTIONS, HIDDEN_FOLDERS, PERMALINK_SCRIPT, body_index_uri,
-                                navigation_order)
-from cnd_archive.model.content_files import allowed_files
+from cnd_archive.layout import FOLDED_SECTIONS, HIDDEN_FOLDERS, body_index_uri, navigation_order
+from cnd_archive.memo import Memos
+from cnd_archive.model.archive import Archive
 from cnd_archive.model.safety import plain_text_value
 from cnd_archive.publishing.html import toc_tokens
-from cnd_archive.checking.checker import broken_promises
-from cnd_archive.publishing.permalink_record import RECORD_FILE, Record, anchor_script, load_record, redirect_pages
+from cnd_archive.publishing.permalink_record import RECORD_FILE
+from cnd_archive.publishing.pipeline import publish
 from cnd_archive.publishing.publication import Mapper, Publication
 from cnd_archive.publishing.search_index import SearchIndexError, build_index
+from cnd_archive.publishing.site_config import Project
+from cnd_archive.registry.bodies import Body
 
 log = get_plugin_logger(__name__)
 
@@ -72,44 +72,39 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self.memos = Memos() if command == "serve" else None
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
-        project = Path(config.config_file_path).parent
-        docs_dir = Path(config.docs_dir)
-        assets = {*config.extra_css, *(str(getattr(s, "path", s)) for s in config.extra_javascript)}
-        allowed, file_problems = allowed_files(docs_dir, assets, shown_from=project)
-        for file in [f for f in files if _in_folder(f, docs_dir) and f.src_uri not in allowed]:
+        project = self.project(config)
+        theme_files = [f.src_uri for f in files if not f.is_documentation_page() and not _in_folder(f, project.docs_dir)]
+        with self.page_renderer(project) as mapper:
+            outcome = publish(project, theme_files, memos=self.memos, mapper=mapper)
+        self.archive, self.publication = outcome.publication.archive, outcome.publication
+        for file in [f for f in files if _in_folder(f, project.docs_dir) and f.src_uri not in outcome.published_files]:
             files.remove(file)
-        src_uris = [f.src_uri for f in files.documentation_pages() if not f.generated_by]
-        bodies = read_bodies(project / self.config.bodies) if self.config.bodies else all_bodies()
-        memos = self.memos or Memos.none()
-        self.archive = archive_module.load(Path(config.docs_dir), src_uris, shown_from=project, bodies=bodies,
-                                           memos=memos)
-        self.publication = Publication.build(self.archive, self.config.resolver_base, memos=memos)
-        record_path = project / self.config.permalinks
-        record, record_problems = load_record(record_path, os.path.relpath(record_path))
-        if not record_path.exists():
-            log.info("no permalink record at %s: published anchors are not checked", record_path)
+        for uri, content in outcome.generated.items():
+            existing = files.get_file_from_path(uri)
+            if existing is not None:
+                files.remove(existing)  # a file of the theme's at that path: the archive's own comes first
+            files.append(File.generated(config, uri, content=content))
+        record_problems = outcome.record_problems
+        if not project.record.exists():
+            log.info("no permalink record at %s: published anchors are not checked", project.record)
             record_problems = []
-        # A generated page is written as HTML by the archive; MkDocs never reads its source.
-        generated = {**dict.fromkeys(self.publication.generated, ""), **self.publication.data,
-                     PERMALINK_SCRIPT: anchor_script(record or Record()), **redirect_pages(record or Record())}
-        for uri, content in generated.items():
-            self.add_generated(files, config, uri, content)
-        static = [f.src_uri for f in files if not f.is_documentation_page()]
-        with self.page_renderer() as mapper:
-            self.publication.render_html(self.publication.site_map(static), mapper)
-        self.publication.problems[:0] = file_problems
-        record_problems += broken_promises(record, self.publication, os.path.relpath(record_path))
         self.report(self.publication.problems + record_problems)
         return files
 
+    def project(self, config: MkDocsConfig) -> Project:
+        """The project as MkDocs read its configuration: the plugin's options are read once, here."""
+        assets = frozenset({*config.extra_css, *(str(getattr(s, "path", s)) for s in config.extra_javascript)})
+        return Project.of_options(Path(config.config_file_path).parent, Path(config.docs_dir), dict(self.config),
+                                  assets)
+
     @contextlib.contextmanager
-    def page_renderer(self) -> Iterator[Mapper]:
+    def page_renderer(self, project: Project) -> Iterator[Mapper]:
         """A one-off build of a large archive renders the meeting pages in a process per processor: each
         page is rendered on its own. A small archive is not worth starting processes for, and a serve
         rebuild renders only the pages that changed, in its own process (forking a process that
         serves, with its threads, is not safe)."""
         workers = min(os.cpu_count() or 1, 8)
-        if self.memos is not None or workers < 2 or len(self.archive.meetings) < PARALLEL_FROM \
+        if self.memos is not None or workers < 2 or _meeting_files(project) < PARALLEL_FROM \
                 or "fork" not in multiprocessing.get_all_start_methods():
             yield map
             return
@@ -128,15 +123,6 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         if page.file.src_uri in self.publication.html:
             page.content = ""  # written: nothing reads it again
         return output
-
-    def add_generated(self, files: Files, config: MkDocsConfig, uri: str, content: str) -> None:
-        existing = files.get_file_from_path(uri)
-        if existing is not None:
-            self.report([Problem(os.path.relpath(existing.abs_src_path or uri), 1,
-                                 "this file is generated by the archive",
-                                 "remove it; edit the meeting pages instead")])
-            files.remove(existing)
-        files.append(File.generated(config, uri, content=content))
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
         bodies = self.archive.bodies
@@ -195,7 +181,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         body = next((b for b in bodies if body_index_uri(b.slug) in uris), None)
         if body is None:
             return
-        section.title = f"{body.code}: {body.short_name}"
+        section.title = template_text(f"{body.code}: {body.short_name}")
 
         def number(item: Any) -> int:
             meeting = self.archive.meeting_at(item.file.src_uri) if isinstance(item, Page) else None
@@ -214,7 +200,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         page.meta = self.page_meta(page) if rendered else {"title": "Page withheld"}
         page.content = "" if rendered else WITHHELD  # the HTML comes when the page is written
         page.toc = get_toc(toc_tokens(rendered.headings)) if rendered else get_toc([])  # type: ignore[arg-type]
-        page._title_from_render = rendered.title if rendered else "Page withheld"
+        title = rendered.title if rendered else "Page withheld"
+        page._title_from_render = template_text(title) if title else None
         page.present_anchor_ids = set(rendered.anchors) if rendered else set()
         page.links_to_anchors = self.links_to_anchors(rendered.links, files) if rendered else {}
 
@@ -234,7 +221,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             if key == "hide" and isinstance(value, list):
                 kept[key] = [v for v in value if v in HIDE_VALUES]
             elif isinstance(value, str) and plain_text_value(value):
-                kept[key] = value
+                kept[key] = template_text(value)
         return kept
 
     @staticmethod
@@ -258,6 +245,18 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     def report(problems: list[Problem]) -> None:
         for problem in problems:
             log.error(str(problem))
+
+
+def template_text(value: str) -> Markup:
+    """Plain text for the theme's templates, which do not escape: escaped here, once, and marked so
+    that a template's own ``| e`` does not escape it again."""
+    return Markup(html.escape(value, quote=True))
+
+
+def _meeting_files(project: Project) -> int:
+    """About how many meeting pages a site has, before reading them (to choose how to render them)."""
+    return sum(len(list((project.docs_dir / body.slug).glob("*.md"))) for body in project.known_bodies()
+               if (project.docs_dir / body.slug).is_dir())
 
 
 def _in_folder(file: File, folder: Path) -> bool:

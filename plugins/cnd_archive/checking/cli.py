@@ -6,7 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from cnd_archive.checking.checker import Project, check, markdown_files, write_record
+from cnd_archive.checking.checker import check, markdown_files, write_record
+from cnd_archive.publishing.site_config import read_project
 
 
 def main(argv: list[str] | None = None, root: Path | None = None) -> int:
@@ -20,7 +21,11 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
     parser.add_argument("--record", action="store_true",
                         help="write permalinks.json with every page and anchor published now")
     args = parser.parse_args(argv)
-    project = Project.at(args.project or root or Path.cwd())
+    project, config_problems = read_project(args.project or root or Path.cwd())
+    if config_problems:  # nothing is read with a configuration that could not be read safely
+        for problem in config_problems:
+            print(problem)
+        return 1
     if not project.docs_dir.is_dir():
         print(f"{project.docs_dir}: no content folder here; run from the project's root", file=sys.stderr)
         return 2

@@ -16,7 +16,8 @@ from typing import Any
 
 import yaml
 
-from cnd_archive.checking.checker import Project, build_publication
+from cnd_archive.checking.checker import build_publication
+from cnd_archive.publishing.site_config import Project
 from cnd_archive.errors import Problem
 from cnd_archive.importing.markdown_writer import SCHEMA_COMMENT
 from cnd_archive.layout import (PLACEHOLDER_RECOMMENDATIONS, PROPOSED_TOPICS, PROVISIONAL_AGENDA, Target,

@@ -13,7 +13,7 @@ import pycountry
 from cnd_archive.errors import ContentError
 from cnd_archive.layout import meeting_uri
 from cnd_archive.registry.bodies import body_by_code
-from cnd_archive.checking.checker import Project
+from cnd_archive.publishing.site_config import Project
 from cnd_archive.importing.addition import Addition, add_report
 from cnd_archive.importing.metadata import unread_facts
 from cnd_archive.model.frontmatter import split

@@ -161,6 +161,10 @@ def load(docs_dir: Path, src_uris: list[str], shown_from: Path | None = None,
             archive.withheld.add(src_uri)
             archive.problems += unsafe
         if document.meta.get("kind") not in MEETING_KINDS:
+            if _in_body_folder(src_uri, archive.bodies):
+                archive.unreadable.add(src_uri)
+                archive.problems.append(_not_a_meeting_page(document, src_uri))
+                continue
             archive.problems += unsafe_front_matter(document.meta, shown, document.line_of)
             archive.other_pages[src_uri] = document
             continue
@@ -180,6 +184,22 @@ def _read(text: str, shown: str, stopwatch: Stopwatch) -> _Read:
         tokens = parse_tokens(document.body)
         unsafe = unsafe_markdown(document.body, document.body_line, shown, tokens)
     return _Read(document, problems, tokens, unsafe)
+
+
+def _in_body_folder(src_uri: str, bodies: tuple[Body, ...]) -> bool:
+    return src_uri.split("/", 1)[0] in {body.slug for body in bodies} and "/" in src_uri
+
+
+def _not_a_meeting_page(document: ContentFile, src_uri: str) -> Problem:
+    """A body's folder holds its meetings only: a page there without ``kind`` would skip every
+    meeting check and still be published among the meetings."""
+    folder = src_uri.split("/", 1)[0]
+    kind = document.meta.get("kind")
+    found = f"'kind: {kind}'" if kind is not None else "no 'kind:'"
+    return Problem(document.path, document.line_of("kind") if kind is not None else 1,
+                   f"every page in content/{folder}/ is a meeting page, and this one has {found}",
+                   "write 'kind: report' or 'kind: placeholder' with the meeting's body, number, dates and venue, "
+                   f"or move the page out of content/{folder}/")
 
 
 def _check_symbol_claims(archive: Archive) -> None:

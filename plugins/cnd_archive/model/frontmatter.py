@@ -136,6 +136,10 @@ class _Container:
         if not self.mapping:
             return
         if self.expect_key and isinstance(event, yaml.ScalarEvent):
+            if event.value == "<<" and event.implicit[0]:
+                # A merge key brings in keys that have no line of their own for a reviewer to see.
+                raise yaml.MarkedYAMLError(problem="YAML merge keys ('<<') are not allowed",
+                                           problem_mark=event.start_mark)  # type: ignore[arg-type]
             if event.value in self.keys:
                 raise yaml.MarkedYAMLError(problem=f"key {event.value!r} is given twice",
                                            problem_mark=event.start_mark)  # type: ignore[arg-type]

@@ -1,9 +1,11 @@
 """The archive's one Markdown parser: the report model, the checks and the rendered pages all
 read its tokens, so what is checked is what is published.
 
-CommonMark with tables, footnotes, admonitions (``!!! warning "Title"``) and attribute lists
-(``{#id .class}`` after a link, ``{.class}`` on the line before a block), which the archive's
-generated Markdown uses; contributors may write only a heading's ``{#id}`` (``safety``).
+CommonMark with tables, footnotes, admonitions (``!!! warning "Title"``) and block attribute
+lists (``{.class}`` on the line before a block), which the archive's generated Markdown uses;
+contributors may write only a heading's ``{#id}`` (``safety``). Attribute lists after inline
+elements are not parsed at all: text that becomes a link only when the archive links it (a
+symbol, a number) must not be able to give that link attributes.
 
 The links the archive adds to a page (a number's link to itself, a symbol's link to its
 document) are written as numbered placeholders, ``\ue000<n>\ue001<label>\ue002``, whose
@@ -21,7 +23,7 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 from mdit_py_plugins.admon import admon_plugin
-from mdit_py_plugins.attrs import attrs_block_plugin, attrs_plugin
+from mdit_py_plugins.attrs import attrs_block_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
 MAX_NESTING = 20
@@ -36,7 +38,7 @@ Attributes = tuple[tuple[str, str], ...]
 
 def new_parser() -> MarkdownIt:
     parser = (MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable("table")
-              .use(footnote_plugin).use(admon_plugin).use(attrs_plugin).use(attrs_block_plugin))
+              .use(footnote_plugin).use(admon_plugin).use(attrs_block_plugin))
     # Every address becomes a link token, so that none escapes the safety check as text.
     parser.validateLink = lambda url: True  # type: ignore[method-assign]
     parser.inline.ruler.before("link", "archive_link", _archive_link)

@@ -1,4 +1,5 @@
-"""Content from pull requests must not be able to attack readers: no raw HTML, no script links.
+"""Content from pull requests must not be able to attack readers: no raw HTML, no script links,
+no attributes but a heading's id.
 
 Every page's Markdown is parsed with markdown-it-py (the same parse the report model
 uses) and refused, with its line, when it holds raw HTML or a link or image whose
@@ -14,15 +15,31 @@ from urllib.parse import unquote
 from markdown_it.token import Token
 
 from cnd_archive.errors import Problem
+from cnd_archive.model.markdown_text import EXPLICIT_ID_RE
 from cnd_archive.model.parser import parse_tokens
 
 ALLOWED_SCHEMES = ("http", "https", "mailto", "symbol")
 """``symbol:`` is the archive's own annotation for a UN document symbol."""
 
 PAGE_KEYS = ("title", "description", "hide", "search")
-_ATTRIBUTE_LIST_RE = re.compile(r"(?<!\\)\{[^}\n]*\}")
-_HEADING_ID_RE = re.compile(r"^\{#[a-z][A-Za-z0-9_]*\}$")
-_PLAIN_TEXT_RE = re.compile(r"^[^<>\"`\x00-\x1f\x7f]{1,200}$")
+NATIVE_ATTRIBUTES = {
+    "link_open": ("href", "title"), "image": ("src", "alt", "title"), "ordered_list_open": ("start",),
+    "th_open": ("style",), "td_open": ("style",), "admonition_open": ("class",), "admonition_title_open": ("class",),
+}
+"""The attributes Markdown itself gives each kind of token; any other was written in an attribute list."""
+ADMONITION_TYPES = ("note", "abstract", "info", "tip", "success", "question", "warning", "failure", "danger",
+                    "bug", "example", "quote")
+_ADMONITION_CLASSES = {f"admonition {kind}" for kind in ADMONITION_TYPES}
+ALLOWED_CLASSES = frozenset({
+    "admonition", "admonition-title", *ADMONITION_TYPES, "footnote", "footnote-ref", "footnote-backref", "headerlink",
+    "cnd-num", "cnd-followup", "cnd-report-facts", "cnd-cite", "cnd-decision", "cnd-resolution", "cnd-search",
+    "cnd-search--home", "cnd-search-results", "cnd-search-input", "cnd-search-status", "cnd-home-search",
+    "cnd-visually-hidden",
+})
+"""The classes the archive's pages use; no other reaches a reader (Material's ``md-`` classes carry behaviour)."""
+_HEADING_ID_RE = re.compile(r"^[a-z][A-Za-z0-9_]*$")
+_PLAIN_TEXT_RE = re.compile(r"^[^<>\"`\x00-\x1f\x7f]{1,500}$")
+"""The schema's plain text: nothing a template could print as markup (titles reach every page)."""
 _SCHEME_RE = re.compile(r"^\s*([A-Za-z][A-Za-z0-9+.-]*)\s*:")
 _INVISIBLE_RE = re.compile(r"[\x00-\x20\x7f]+")
 
@@ -35,46 +52,121 @@ def link_scheme(href: str) -> str | None:
 
 
 def unsafe_markdown(body: str, body_line: int, path: str, tokens: list[Token] | None = None) -> list[Problem]:
-    """A contributor's Markdown: no raw HTML, no script links, no attribute lists but a heading's id."""
+    """A contributor's Markdown: no raw HTML, no script links, no attributes but a heading's {#id}."""
     tokens = tokens if tokens is not None else parse_tokens(body)
-    return _attribute_lists(body, body_line, path) + unsafe_tokens(tokens, body_line, path)
+    return written_attributes(tokens, body_line, path) + unsafe_tokens(tokens, body_line, path)
 
 
-def unsafe_tokens(tokens: list[Token], first_line: int, path: str, allow_html: bool = False) -> list[Problem]:
-    """Raw HTML (unless the page is the archive's own) and links whose address runs code."""
+def unsafe_tokens(tokens: list[Token], first_line: int, path: str, allow_html: bool = False,
+                  allow_symbols: bool = True) -> list[Problem]:
+    """Raw HTML (unless the page is the archive's own) and links whose address runs code or leaves
+    the site by a scheme-less address (``//host``)."""
     problems: list[Problem] = []
     for token in tokens:
         line = first_line + (token.map[0] if token.map else 0)
         if token.type == "html_block" and not allow_html:
             problems.append(_html_problem(path, line, token.content))
         for child in token.children or []:
-            problems += _inline_problems(child, path, line, allow_html)
+            problems += _inline_problems(child, path, line, allow_html, allow_symbols)
     return problems
 
 
-def _inline_problems(token: Token, path: str, line: int, allow_html: bool) -> list[Problem]:
+def _inline_problems(token: Token, path: str, line: int, allow_html: bool, allow_symbols: bool) -> list[Problem]:
     if token.type == "html_inline":
         return [] if allow_html else [_html_problem(path, line, token.content)]
     address = token.attrGet("href") or token.attrGet("src")
-    if token.type in ("link_open", "image") and address is not None:
-        scheme = link_scheme(str(address))
-        if scheme is not None and scheme not in ALLOWED_SCHEMES:
-            return [Problem(path, line, f"link to a '{scheme}:' address is not allowed",
-                            "link to a page of the archive or to an http(s) address")]
+    if token.type not in ("link_open", "image") or address is None:
+        return []
+    scheme = link_scheme(str(address))
+    if scheme == "symbol" and not allow_symbols:
+        return [Problem(path, line, "a 'symbol:' link is resolved on meeting pages only",
+                        "link to the document's address, e.g. https://undocs.org/E/2017/28")]
+    if scheme is not None and scheme not in ALLOWED_SCHEMES:
+        return [Problem(path, line, f"link to a '{scheme}:' address is not allowed",
+                        "link to a page of the archive or to an http(s) address")]
+    if scheme is None and _leaves_the_site(str(address)):
+        return [Problem(path, line, f"link {str(address)[:40]!r} leaves the site without a scheme",
+                        "write the whole address, https://...")]
     return []
 
 
-def _attribute_lists(body: str, body_line: int, path: str) -> list[Problem]:
-    """Attribute lists can set any HTML attribute (onclick=...): only a heading's {#id} may be written."""
-    problems = []
-    for index, line in enumerate(body.split("\n")):
-        for match in _ATTRIBUTE_LIST_RE.finditer(line):
-            allowed = line.startswith("#") and match.end() == len(line.rstrip()) and _HEADING_ID_RE.match(match[0])
-            if not allowed:
-                problems.append(Problem(path, body_line + index, f"attribute list {match[0][:40]!r} is not allowed",
-                                        "only a heading may end with {#id}; write literal braces as \\{ \\}",
-                                        match.start() + 1))
+def _leaves_the_site(address: str) -> bool:
+    """``//host/x`` (and ``/\\host``, which browsers read the same way) is another site's address."""
+    cleaned = _INVISIBLE_RE.sub("", unquote(address)).replace("\\", "/")
+    return cleaned.startswith("//")
+
+
+def written_attributes(tokens: list[Token], first_line: int, path: str) -> list[Problem]:
+    """Attributes the contributor wrote (``{.class}`` or ``{#id}`` on the line before a block, an
+    admonition's type) rather than those Markdown itself gives: any HTML attribute could be set
+    that way (``onclick``, Material's reserved ``id="__config"``), so only a heading's {#id} is."""
+    problems: list[Problem] = []
+    line, previous = first_line, None
+    for token in _every_token(tokens):
+        if token.map:
+            line = first_line + token.map[0]
+        native = NATIVE_ATTRIBUTES.get(token.type, ())
+        written = [key for key in token.attrs if key not in native]
+        if written:
+            shown = " ".join(f"{k}={str(token.attrs[k])[:30]!r}" for k in written)
+            problems.append(Problem(path, line, f"attribute list ({shown}) is not allowed",
+                                    "only a heading may end with {#id}; to start a line with a literal brace, write \\{"))
+        elif token.type == "admonition_open" and str(token.attrs.get("class", "")) not in _ADMONITION_CLASSES:
+            problems.append(Problem(path, line, f"admonition {str(token.attrs['class'])[11:40]!r} is not a known kind",
+                                    "use one of: " + ", ".join(ADMONITION_TYPES)))
+        elif token.type == "inline" and previous is not None and previous.type == "heading_open":
+            problems += _heading_id_problems(token, path, line)
+        elif token.type == "inline":
+            problems += _attribute_list_text(token, path, line)
+        if token.nesting or token.type == "inline":
+            previous = token
     return problems
+
+
+def _attribute_list_text(inline: Token, path: str, line: int) -> list[Problem]:
+    """``[x](url){.class}`` or a line ``{: onclick=...}``: not read as attributes here, but written as
+    if they were (other Markdown readers would), so they are named rather than published as text."""
+    children = inline.children or []
+    breaks = 0
+    for before, token in zip([None, *children], children):
+        breaks += token.type in ("softbreak", "hardbreak")
+        if token.type != "text":
+            continue
+        text = token.content.lstrip()
+        after_element = before is not None and before.type in _INLINE_ENDS and token.content.startswith("{")
+        at_line_start = before is None or before.type in ("softbreak", "hardbreak")
+        if after_element or at_line_start and text.startswith(("{:", "{#", "{.")):
+            return [Problem(path, line + breaks, f"attribute list {text[:40]!r} is not allowed",
+                            "remove it; only a heading may end with {#id}")]
+    return []
+
+
+_INLINE_ENDS = ("link_close", "image", "code_inline")
+
+
+def _heading_id_problems(inline: Token, path: str, line: int) -> list[Problem]:
+    last = inline.children[-1] if inline.children else None
+    if last is None or last.type != "text" or "{#" not in last.content:
+        return []
+    match = EXPLICIT_ID_RE.search(last.content)
+    if match is None or _HEADING_ID_RE.match(match["id"]):
+        return []
+    return [Problem(path, line, f"heading id {match['id'][:40]!r} is not allowed",
+                    "an id starts with a small letter and holds letters, digits and '_' only, e.g. {#background}")]
+
+
+def reserved_id(anchor: str) -> bool:
+    """Ids the theme's scripts look up (``__config`` holds its settings, ``__search`` ...), and its
+    ``md-`` hooks: a page that took one would steer the theme."""
+    return anchor.startswith(("__", "md-", "md_")) or not anchor
+
+
+def _every_token(tokens: list[Token]) -> list[Token]:
+    out: list[Token] = []
+    for token in tokens:
+        out.append(token)
+        out += token.children or []
+    return out
 
 
 def plain_text_value(value: str) -> bool:

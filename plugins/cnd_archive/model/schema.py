@@ -18,9 +18,25 @@ from cnd_archive.model.frontmatter import ContentFile
 from cnd_archive.registry.bodies import Body
 from cnd_archive.registry.schemas import meeting_schema
 
+class YamlDate(str):
+    """A value YAML read as a date, in its ISO form: a string to JSON Schema, but not text."""
+
+
+def _type(validator: Any, types: Any, instance: Any, schema: dict[str, Any]) -> Any:
+    # A date where the schema wants text (``title: 2017-10-02``) would pass as the string
+    # "2017-10-02" and then be dropped as not text: refuse it here, at its line.
+    yield from _DRAFT.VALIDATORS["type"](validator, types, instance, schema)
+    if isinstance(instance, YamlDate) and schema.get("format") != "date":
+        yield jsonschema.ValidationError(f"{str(instance)!r} is a date, not text: put it in quotes")
+
+
+_DRAFT = jsonschema.Draft202012Validator
+_Validator = jsonschema.validators.extend(_DRAFT, {"type": _type})  # type: ignore[no-untyped-call]
+
+
 @cache
 def _validator(bodies: tuple[Body, ...]) -> jsonschema.protocols.Validator:
-    return jsonschema.Draft202012Validator(meeting_schema(bodies))
+    return _Validator(meeting_schema(bodies))  # type: ignore[no-any-return]
 
 
 def jsonable(value: Any) -> Any:
@@ -30,7 +46,7 @@ def jsonable(value: Any) -> Any:
     if isinstance(value, list):
         return [jsonable(v) for v in value]
     if isinstance(value, (dt.date, dt.datetime)):
-        return value.isoformat()
+        return YamlDate(value.isoformat())
     if value is None or isinstance(value, (str, int, float, bool)):
         return value
     return repr(value)

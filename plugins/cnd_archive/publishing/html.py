@@ -25,7 +25,7 @@ from cnd_archive.errors import Problem
 from cnd_archive.layout import relative_url
 from cnd_archive.model.markdown_text import EXPLICIT_ID_RE
 from cnd_archive.model.parser import MAX_NESTING, Attributes, new_parser, parse_tokens
-from cnd_archive.model.safety import link_scheme, unsafe_tokens
+from cnd_archive.model.safety import ALLOWED_CLASSES, link_scheme, plain_text_value, reserved_id, unsafe_tokens
 
 HEADERLINK = '<a class="headerlink" href="#{id}" title="Link to this section">¶</a>'
 
@@ -34,7 +34,7 @@ TAGS = {"a", "abbr", "blockquote", "br", "button", "code", "del", "div", "em", "
         "sup", "table", "tbody", "td", "th", "thead", "tr", "ul"}
 """The elements the archive itself produces; nothing else reaches a reader."""
 ATTRIBUTES = {
-    "*": {"id", "class", "title"},
+    "*": {"id", "title"},
     "a": {"href"},
     "img": {"src", "alt"},
     "li": {"data-marker"},
@@ -46,6 +46,7 @@ ATTRIBUTES = {
     "button": {"type"},
 }
 URL_SCHEMES = {"http", "https", "mailto"}
+_CLASSES = {tag: set(ALLOWED_CLASSES) for tag in TAGS}
 
 _NESTING_LIMIT = MAX_NESTING - 4
 """Deepest nesting a page may use; the parser stops nesting at MAX_NESTING and would turn the rest
@@ -115,14 +116,17 @@ def render(markdown: str, page: Page, site: Mapping[str, str]) -> RenderedPage:
     if rendered.problems:
         return rendered
     tokens = parse_tokens(markdown, page.links)
-    rendered.problems += unsafe_tokens(tokens, page.first_line, page.path, allow_html=page.trusted_html)
+    # Symbol links are resolved before rendering: one left here would be published empty.
+    rendered.problems += unsafe_tokens(tokens, page.first_line, page.path, allow_html=page.trusted_html,
+                                       allow_symbols=False)
     rendered.problems += _too_deep(tokens, page)
-    _name_headings(tokens, rendered)
+    _name_headings(tokens, rendered, page)
     _add_attributes(tokens, page.attributes)
     every_token = _walk(tokens)
     _resolve_links(every_token, page, site, rendered)
     ids = [str(t.attrs["id"]) for t in every_token if "id" in t.attrs] + _footnote_ids(tokens)
     rendered.problems += repeated_ids(ids, page.path, page.first_line)
+    rendered.problems += _reserved_attributes(every_token, page)
     rendered.anchors |= set(ids)
     body = _RENDERER.renderer.render(tokens, _RENDERER.options, {})
     rendered.html = sanitize(body)
@@ -148,7 +152,7 @@ def toc_tokens(headings: list[Heading]) -> list[dict[str, Any]]:
 
 def sanitize(fragment: str) -> str:
     return nh3.clean(fragment, tags=TAGS, attributes=ATTRIBUTES, url_schemes=URL_SCHEMES, link_rel=None,
-                     strip_comments=True)
+                     strip_comments=True, allowed_classes=_CLASSES)
 
 
 # -- checks ---------------------------------------------------------------------
@@ -179,9 +183,13 @@ def _too_deep(tokens: list[Token], page: Page) -> list[Problem]:
 
 # -- headings, links, attributes ------------------------------------------------------
 
-def _name_headings(tokens: list[Token], rendered: RenderedPage) -> None:
+def _name_headings(tokens: list[Token], rendered: RenderedPage, page: Page) -> None:
     """Every heading gets an id: its written ``{#id}``, else a slug of its text, as MkDocs's
-    table of contents would make it (published anchors of hand-written pages keep working)."""
+    table of contents would make it (published anchors of hand-written pages keep working).
+
+    The first-level heading is the page's title, which the theme prints in every page's
+    navigation and in places where it strips tags (entities become characters again): it must be
+    plain text, not merely escaped."""
     used: set[str] = set()
     for index, token in enumerate(tokens):
         if token.type != "heading_open":
@@ -193,6 +201,29 @@ def _name_headings(tokens: list[Token], rendered: RenderedPage) -> None:
         used.add(anchor)
         token.attrSet("id", anchor)
         rendered.headings.append(Heading(int(token.tag[1]), anchor, text))
+        if token.tag == "h1" and not plain_text_value(text):
+            line = page.first_line + (token.map[0] if token.map else 0)
+            rendered.problems.append(Problem(page.path, line, "the page's title (its '# ' heading) must be plain text",
+                                             'remove markup characters (< > " `) and code spans from it'))
+
+
+def _reserved_attributes(every_token: list[Token], page: Page) -> list[Problem]:
+    """Ids the theme's scripts own, and classes the archive does not use: refused by name, where a
+    sanitizer would drop them silently."""
+    problems: list[Problem] = []
+    line = page.first_line
+    for token in every_token:
+        if token.map:
+            line = page.first_line + token.map[0]
+        anchor = str(token.attrs["id"]) if "id" in token.attrs else None
+        unknown = [c for c in str(token.attrs.get("class", "")).split() if c not in ALLOWED_CLASSES]
+        if anchor is not None and reserved_id(anchor):
+            problems.append(Problem(page.path, line, f"the id {anchor[:40]!r} is reserved for the theme",
+                                    "give the heading an id of its own, e.g. {#background}"))
+        if unknown:
+            problems.append(Problem(page.path, line, f"class {unknown[0][:40]!r} is not one the archive uses",
+                                    "remove the attribute list"))
+    return problems
 
 
 def _strip_explicit_id(inline: Token) -> str | None:
@@ -213,10 +244,12 @@ def _text_of(inline: Token) -> str:
 def _slugify(text: str) -> str:
     value = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     value = re.sub(r"[^\w\s-]", "", value).strip().lower()
-    return re.sub(r"[-\s]+", "-", value)
+    # A leading '_' or '-' could make a theme's reserved id (a heading '__config').
+    return re.sub(r"[-\s]+", "-", value).lstrip("_-")
 
 
 def _unique(anchor: str, used: set[str]) -> str:
+    anchor = anchor or "section"
     candidate, number = anchor, 0
     while candidate in used:
         number += 1

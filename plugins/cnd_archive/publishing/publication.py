@@ -284,6 +284,13 @@ class Publication:
                                            set().union(*(p.anchors for p in parts)),
                                            [link for p in parts for link in p.links])
 
+    def withhold(self, uris: set[str]) -> None:
+        """Pages that are not published (another file has their address): never rendered or linked."""
+        self.archive.withheld |= uris
+        for uri in uris:
+            self.archive.other_pages.pop(uri, None)
+            self.archive.unreadable.discard(uri)
+
     def site_map(self, static_files: list[str]) -> dict[str, str]:
         """The URL of every file of the site, by its source: pages, data and static files."""
         sources = [*self.pages, *self.generated, *self.archive.other_pages, *self.archive.unreadable, *self.data,

@@ -28,11 +28,40 @@ class Body:
     """How the body names itself in its reports when it meets in sessions ("Subcommission")."""
 
 
+class BodiesError(ValueError):
+    """A bodies.yml that cannot be read: the message names the file and, where known, the line."""
+
+    def __init__(self, path: str, line: int, message: str) -> None:
+        self.path, self.line, self.message = path, line, message
+        super().__init__(f"{path}:{line}: {message}")
+
+
 @cache
 def read_bodies(path: Path | None = None) -> tuple[Body, ...]:
-    """The bodies of a bodies.yml file, in the order the site lists them; the package's own by default."""
-    text = path.read_text("utf-8") if path else resources.files("cnd_archive").joinpath(BODIES_FILE).read_text("utf-8")
-    return tuple(Body(**entry) for entry in yaml.safe_load(text))
+    """The bodies of a bodies.yml file, in the order the site lists them; the package's own by default.
+
+    Raises BodiesError when the file cannot be read as a list of bodies."""
+    if path is None:
+        return _bodies(resources.files("cnd_archive").joinpath(BODIES_FILE).read_text("utf-8"), BODIES_FILE)
+    try:
+        text = path.read_text("utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise BodiesError(str(path), 1, f"cannot read the bodies: {error}") from None
+    return _bodies(text, str(path))
+
+
+def _bodies(text: str, shown: str) -> tuple[Body, ...]:
+    try:
+        entries = yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        raise BodiesError(shown, mark.line + 1 if mark else 1, f"not YAML: {getattr(error, 'problem', error)}") from None
+    if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
+        raise BodiesError(shown, 1, "not a list of bodies (each a mapping of code, slug, name ...)")
+    try:
+        return tuple(Body(**entry) for entry in entries)
+    except TypeError as error:
+        raise BodiesError(shown, 1, f"a body's fields are wrong: {error}") from None
 
 
 def all_bodies() -> tuple[Body, ...]:

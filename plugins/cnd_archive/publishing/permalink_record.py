@@ -19,7 +19,9 @@ from cnd_archive.errors import Problem
 from cnd_archive.layout import PERMALINK_SCRIPT
 
 RECORD_FILE = "permalinks.json"
-_URL_RE = re.compile(r"^(?!/)(?!\w+:)[A-Za-z0-9_./-]*(#[A-Za-z0-9_:*-]+)?$")
+MAX_RECORD_BYTES = 64 * 1024 * 1024
+_URL_RE = re.compile(r"^[A-Za-z0-9_./-]*(#[A-Za-z0-9_:*-]+)?$")
+_KEY_RE = re.compile(r'"((?:[^"\\\n]|\\.)*)"\s*:')
 
 
 @dataclass
@@ -27,31 +29,110 @@ class Record:
     pages: dict[str, list[str]] = field(default_factory=dict)
     redirects: dict[str, str] = field(default_factory=dict)
     text: str = ""
+    _lines: dict[str, list[int]] | None = field(default=None, repr=False, compare=False)
 
     def line_of(self, key: str) -> int:
-        position = self.text.find(json.dumps(key))
-        return self.text.count("\n", 0, position) + 1 if position >= 0 else 1
+        """The line of a key of the file, from an index made in one pass (a record names every page)."""
+        return self.lines_of(key)[0]
+
+    def lines_of(self, key: str) -> list[int]:
+        if self._lines is None:
+            self._lines = {}
+            for number, line in enumerate(self.text.split("\n"), start=1):
+                for match in _KEY_RE.finditer(line):
+                    self._lines.setdefault(match[1], []).append(number)
+        return self._lines.get(key) or [1]
+
+
+class _RecordError(ValueError):
+    def __init__(self, message: str, line: int = 1) -> None:
+        super().__init__(message)
+        self.line = line
 
 
 def load_record(path: Path, shown: str) -> tuple[Record | None, list[Problem]]:
     if not path.exists():
         return None, [Problem(shown, 1, "the permalink record is missing",
                               "run: python scripts/check_content.py --record")]
-    text = path.read_text(encoding="utf-8")
     try:
-        raw = json.loads(text)
-        record = Record({str(k): [str(a) for a in v] for k, v in raw["pages"].items()},
-                        {str(k): str(v) for k, v in raw.get("redirects", {}).items()}, text)
-    except (ValueError, KeyError, TypeError, AttributeError) as error:
-        return None, [Problem(shown, 1, f"the permalink record cannot be read: {error}",
+        record = _read_record(path)
+    except _RecordError as error:
+        return None, [Problem(shown, error.line, f"the permalink record cannot be read: {error}",
                               "restore it from git, or rebuild it with --record")]
-    bad = [k for k in [*record.redirects, *record.redirects.values()] if not _URL_RE.match(k)]
-    return record, [Problem(shown, record.line_of(k), f"redirect {k!r} is not a site-relative URL",
-                            "write e.g. \"honlac/27/#para_5\": \"honlac/27/#para_6\"") for k in bad]
+    return record, _bad_addresses(record, shown)
+
+
+def _read_record(path: Path) -> Record:
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise _RecordError(error.strerror or str(error)) from None
+    if len(data) > MAX_RECORD_BYTES:
+        raise _RecordError(f"it is larger than {MAX_RECORD_BYTES} bytes")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise _RecordError(f"not valid UTF-8 (byte 0x{data[error.start]:02x})", data.count(b"\n", 0, error.start) + 1) \
+            from None
+    try:
+        raw = json.loads(text, object_pairs_hook=_without_repeated_keys)
+    except json.JSONDecodeError as error:
+        raise _RecordError(error.msg, error.lineno) from None
+    except RecursionError:
+        raise _RecordError("it nests too deeply; a record is two levels deep") from None
+    except _RepeatedKey as repeated:
+        raise _RecordError(f"the key {repeated.key!r} is given twice", Record(text=text).lines_of(repeated.key)[-1]) \
+            from None
+    return Record(_pages(raw), _redirects(raw), text)
+
+
+class _RepeatedKey(Exception):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def _without_repeated_keys(pairs: list[tuple[str, object]]) -> dict[str, object]:
+    # json keeps the last of two equal keys silently: the first promise would vanish unseen.
+    seen: dict[str, object] = {}
+    for key, value in pairs:
+        if key in seen:
+            raise _RepeatedKey(key)
+        seen[key] = value
+    return seen
+
+
+def _pages(raw: object) -> dict[str, list[str]]:
+    pages = raw.get("pages") if isinstance(raw, dict) else None
+    if not isinstance(pages, dict) or not all(isinstance(a, list) and all(isinstance(x, str) for x in a)
+                                              for a in pages.values()):
+        raise _RecordError("'pages' must map each page's URL to a list of its anchors")
+    return {str(url): list(anchors) for url, anchors in pages.items()}
+
+
+def _redirects(raw: object) -> dict[str, str]:
+    redirects = raw.get("redirects", {}) if isinstance(raw, dict) else None
+    if not isinstance(redirects, dict) or not all(isinstance(t, str) for t in redirects.values()):
+        raise _RecordError("'redirects' must map each retired URL to the URL it moved to")
+    return {str(source): str(target) for source, target in redirects.items()}
+
+
+def site_relative(url: str) -> bool:
+    """A URL of this site, relative to its root, that stays inside it: no scheme, no '//', no '.' or '..'."""
+    page = url.partition("#")[0]
+    return bool(_URL_RE.match(url)) and not url.startswith("/") and "//" not in page \
+        and not any(part in (".", "..") for part in page.split("/"))
+
+
+def _bad_addresses(record: Record, shown: str) -> list[Problem]:
+    bad = [k for k in [*record.redirects, *record.redirects.values()] if not site_relative(k)]
+    return [Problem(shown, record.line_of(k), f"redirect {k!r} is not a site-relative URL",
+                    "write e.g. \"honlac/27/#para_5\": \"honlac/27/#para_6\"") for k in dict.fromkeys(bad)]
 
 
 def compare(record: Record, current: dict[str, list[str]], shown: str, skip: set[str] | None = None) -> list[Problem]:
-    """What disappeared without a redirect, and what is published but not yet recorded.
+    """What disappeared without a redirect, what is published but not yet recorded, and redirects
+    that do not hold (a target that is not published, a source that still is).
 
     Pages in ``skip`` are withheld for a problem of their own, reported where it is."""
     problems: list[Problem] = []
@@ -63,23 +144,32 @@ def compare(record: Record, current: dict[str, list[str]], shown: str, skip: set
                 problems.append(Problem(shown, record.line_of(url), f"published page {url!r} has disappeared",
                                         f"restore it, or add a redirect: \"{url}\": \"<new URL>\""))
             continue
+        published = set(current[url])
         for anchor in anchors:
             key = f"{url}#{anchor}"
-            if anchor not in current[url] and key not in record.redirects:
+            if anchor not in published and key not in record.redirects:
                 problems.append(Problem(shown, record.line_of(url), f"published anchor {key!r} has disappeared",
                                         f"restore it, or add a redirect: \"{key}\": \"<new URL>\""))
     new = [url for url in current if url not in record.pages]
     new += [f"{url}#{a}" for url, anchors in current.items() if url in record.pages
-            for a in anchors if a not in record.pages[url]]
+            for a in anchors if a not in set(record.pages[url])]
     if new:
         problems.append(Problem(shown, 1, f"{len(new)} published pages or anchors are not in the record "
                                 f"(first: {new[0]!r})", "run: python scripts/check_content.py --record"))
+    anchors_of = {url: set(anchors) for url, anchors in current.items()}
     for source, target in record.redirects.items():
-        page, _, anchor = target.partition("#")
-        if page not in current or (anchor and anchor not in current[page]):
+        if _published(source, anchors_of):
+            problems.append(Problem(shown, record.line_of(source), f"redirect source {source!r} is still published",
+                                    "a redirect is for a page or anchor that is gone: remove this one"))
+        if not _published(target, anchors_of):
             problems.append(Problem(shown, record.line_of(source), f"redirect target {target!r} does not exist",
                                     "point the redirect at a published page or anchor"))
     return problems
+
+
+def _published(url: str, anchors_of: dict[str, set[str]]) -> bool:
+    page, _, anchor = url.partition("#")
+    return page in anchors_of and (not anchor or anchor in anchors_of[page])
 
 
 def record_text(current: dict[str, list[str]], redirects: dict[str, str]) -> str:

@@ -18,12 +18,14 @@ from cnd_archive.model.frontmatter import ContentFile
 from cnd_archive.registry.gazetteer import EntityMention, Gazetteer
 from cnd_archive.model.markdown_text import plain_text
 from cnd_archive.model.report import Element, Report
+from cnd_archive.model.sentences import after_in_line, in_one_sentence
 from cnd_archive.registry.roles import ROLES
 
 
-_MEMBERS_RE = re.compile(r"States members of .+? were represented:")
+_MEMBERS = ("States members of ", " were represented:")
 _OBSERVER_RE = re.compile(r"(?:was|were) (?:also )?represented by (?:an )?observers?")
-_OFFICERS_RE = re.compile(r"\bofficers\b[^.]*\belected\b|\belected\b[^.]*\bofficers\b")
+_OFFICERS_RE = re.compile(r"\bofficers\b")
+_ELECTED_RE = re.compile(r"\belected\b")
 _OFFICE_RE = re.compile(r"^(?P<office>[A-Z][\w -]+?):\s")
 _NATIONAL_REPORTS_RE = re.compile(r"\b(?:national|country) reports\b")
 _QUESTIONNAIRE_RE = re.compile(r"\bquestionnaire\b")
@@ -143,11 +145,16 @@ def _role_order(item: tuple[tuple[str, str, str], list[int]]) -> tuple[str, int,
     return participant, ROLES.index(role), paragraphs[0]
 
 
+def _officers_elected(text: str) -> bool:
+    """"officers ... elected" or "elected ... officers" in one sentence."""
+    return in_one_sentence(text, _OFFICERS_RE, _ELECTED_RE) or in_one_sentence(text, _ELECTED_RE, _OFFICERS_RE)
+
+
 def _propose_from_paragraph(report: Report, number: int, paragraph: Element, text: str, gazetteer: Gazetteer,
                             host_country: str | None, context: dict[str, str], add: Any) -> None:
-    members = _MEMBERS_RE.search(text)
-    if members:
-        for entity in _entities(text[members.end():], gazetteer, ("country",)):
+    members = after_in_line(text, *_MEMBERS)
+    if members is not None:
+        for entity in _entities(text[members:], gazetteer, ("country",)):
             add(entity, "member", "", number)
     for sentence in _SENTENCE_RE.split(text):
         observer = _OBSERVER_RE.search(sentence)
@@ -166,7 +173,7 @@ def _propose_from_paragraph(report: Report, number: int, paragraph: Element, tex
         if answers and _QUESTIONNAIRE_RE.search(text):
             for entity in _entities(sentence[answers.end():], gazetteer, ("country",)):
                 add(entity, "questionnaire", "", number)
-    if _OFFICERS_RE.search(paragraph.plain_text):
+    if _officers_elected(paragraph.plain_text):
         for line in text.split("\n")[1:]:
             office = _OFFICE_RE.match(line)
             for entity in _entities(line, gazetteer, ("country",)) if office else []:

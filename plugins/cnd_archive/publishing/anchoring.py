@@ -57,9 +57,17 @@ def _anchor_line(line: str, element: Element, links: Links) -> str:
 
 
 def replace_spans(line: str, replacements: list[Replacement]) -> str:
-    for replacement in sorted(replacements, key=lambda r: r.start, reverse=True):
-        line = line[: replacement.start] + replacement.markdown + line[replacement.end:]
-    return line
+    """The line with each (non-overlapping) span replaced, joined once: a line of thousands of
+    mentions is not copied once for each of them."""
+    if not replacements:
+        return line
+    pieces: list[str] = []
+    position = 0
+    for replacement in sorted(replacements, key=lambda r: r.start):
+        pieces += [line[position:replacement.start], replacement.markdown]
+        position = replacement.end
+    pieces.append(line[position:])
+    return "".join(pieces)
 
 
 def publish(report: Report, links: Links, replacements: dict[int, list[Replacement]] | None = None,

@@ -32,7 +32,7 @@ from cnd_archive.publishing.pages import (REPORT_FACTS_CLASS, body_page, citatio
 from cnd_archive.publishing.resolver import Resolver, explicit_symbol_replacements
 from cnd_archive.references.agenda import provisional_agenda_items
 from cnd_archive.references.followup import Review, ReviewIndex, find_reviews, recommendations_target
-from cnd_archive.references.mentions import Mention, broken_page_links, scan, scan_text, unresolved_meetings
+from cnd_archive.references.mentions import Mention, broken_page_links, mention_problems, scan, scan_text
 from cnd_archive.registry.gazetteer import load_gazetteer
 from cnd_archive.registry.themes import vocabulary
 from cnd_archive.timing import Stopwatch
@@ -150,7 +150,7 @@ class Publication:
     def render_report(self, meeting: Meeting, links: Links) -> str:
         report = self.archive.reports[meeting.src_uri]
         mentions = self.mentions[meeting.src_uri]
-        self.problems += unresolved_meetings(mentions, self.archive, report.path)
+        self.problems += mention_problems(mentions, self.archive, report.path)
         replacements = self.resolver.replacements(mentions, meeting, links)
         explicit, problems = explicit_symbol_replacements(report.body, report.body_line, report.path,
                                                           self.resolver, meeting.src_uri)
@@ -197,7 +197,7 @@ class Publication:
         ])
         mentions = scan_text(markdown, meeting, self.archive.bodies)
         self.mentions[meeting.src_uri] = mentions
-        self.problems += unresolved_meetings(mentions, self.archive, document.path)
+        self.problems += mention_problems(mentions, self.archive, document.path)
         return apply_replacements(markdown, 1, self.resolver.replacements(mentions, meeting, links))
 
     # -- generated pages and data --------------------------------------------

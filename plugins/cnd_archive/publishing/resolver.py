@@ -19,7 +19,8 @@ from cnd_archive.references.mentions import Mention
 from cnd_archive.references.symbols import parse_symbol, resolver_url
 from cnd_archive.registry.gazetteer import load_gazetteer
 
-_EXPLICIT_SYMBOL_RE = re.compile(r"\]\(symbol:(?P<symbol>[^)\s]*)\)")
+_EXPLICIT_SYMBOL_RE = re.compile(r"\]\(symbol:(?P<symbol>[^)\]\s]*)\)")
+"""A symbol holds no ']': each try stops at the next link's text, never runs over a whole line."""
 
 
 @dataclass
@@ -68,6 +69,8 @@ class Resolver:
         return out
 
     def href(self, mention: Mention, page: Meeting) -> str | None:
+        if mention.over_limit:
+            return None  # reported (``mention_problems``); its documents are not listed
         if mention.entity:
             return Target(entity_uri(load_gazetteer().entity(mention.entity))).markdown_from(page.src_uri)
         if mention.symbols:

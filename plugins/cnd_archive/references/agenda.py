@@ -14,6 +14,7 @@ from cnd_archive.errors import Problem
 from cnd_archive.model.anchors import paragraph_id
 from cnd_archive.model.archive import Archive, Meeting
 from cnd_archive.model.report import Element, Report
+from cnd_archive.model.sentences import in_one_sentence
 from cnd_archive.references.meetings import find_meetings
 from cnd_archive.registry.bodies import Body
 
@@ -57,7 +58,9 @@ def _children(report: Report) -> dict[str, list[Element]]:
 
 
 _PROVISIONAL_RE = re.compile(r"\bprovisional\s+agenda\b", re.I)
-_ADOPTED_RE = re.compile(r"\badopted\b[^.]*\bagenda\b|\bagenda\b[^.]*\b(?:was|were)\s+adopted\b", re.I)
+_ADOPTED_RE = re.compile(r"\badopted\b", re.I)
+_AGENDA_RE = re.compile(r"\bagenda\b", re.I)
+_WAS_ADOPTED_RE = re.compile(r"\b(?:was|were)\s+adopted\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -88,6 +91,6 @@ def agendas(report: Report, meeting: Meeting, bodies: tuple[Body, ...]) -> list[
             named = [m.number for m in find_meetings(paragraph.text, meeting.body.code, bodies)
                      if m.body == meeting.body.code and not m.about_recommendations and m.start > provisional.end()]
             found.append(Agenda(paragraph, True, named[0] if named else None, items, children))
-        elif _ADOPTED_RE.search(text):
+        elif in_one_sentence(text, _ADOPTED_RE, _AGENDA_RE) or in_one_sentence(text, _AGENDA_RE, _WAS_ADOPTED_RE):
             found.append(Agenda(paragraph, False, None, items, children))
     return found

@@ -24,8 +24,10 @@ from cnd_archive.model.report import Report
 from cnd_archive.references.symbols import SymbolMention, find_symbols
 
 _HEADING_RE = re.compile(r"^#{1,6}\s")
-_MARKDOWN_LINK_RE = re.compile(r"\[[^\]]*\]\([^)]*\)(?:\{[^}]*\})?")
 _PAGE_LINK_RE = re.compile(r"\[[^\]]*\]\((?P<path>[\w./-]*\.md)?#(?P<anchor>[^)\s]+)\)")
+"""Applied to one link's text at a time (``link_spans``), so it never runs over a whole line."""
+MAX_DOCUMENTS_PER_PAGE = 5_000
+"""Documents the ranges of one page may stand for; the 27th report cites about 60."""
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,8 @@ class Mention:
     heading: bool = False
     entity: str = ""
     """Gazetteer id of a country or organisation."""
+    over_limit: bool = False
+    """A range past the page's MAX_DOCUMENTS_PER_PAGE: not expanded, and reported."""
 
 
 def _enclosing(report: Report) -> tuple[list[int], list[str]]:
@@ -74,32 +78,88 @@ def scan_text(text: str, meeting: Meeting, bodies: tuple[Body, ...]) -> list[Men
 def _scan_lines(text: str, first_line: int, meeting: Meeting, bodies: tuple[Body, ...],
                 cited_at: Callable[[int, str], str], entities: bool) -> list[Mention]:
     mentions: list[Mention] = []
+    documents = MAX_DOCUMENTS_PER_PAGE
     for index, line in enumerate(text.split("\n")):
         number = first_line + index
         target = Target(meeting.src_uri, cited_at(number, line))
-        mentions += _line_mentions(line, number, target, meeting, bodies, entities)
+        found = _line_mentions(line, number, target, meeting, bodies, entities, documents)
+        documents -= sum(len(m.symbols) for m in found)
+        mentions += found
     return mentions
 
 
+class _Taken:
+    """Which characters of a line a mention already holds: a later mention may not overlap one.
+
+    One mark per character, so a line of forty thousand mentions is checked in one pass
+    rather than each mention against every earlier one."""
+
+    def __init__(self, length: int) -> None:
+        self.marks = bytearray(length)
+
+    def take(self, start: int, end: int) -> bool:
+        if self.marks.find(1, start, end) >= 0:
+            return False
+        self.marks[start:end] = b"\x01" * (end - start)
+        return True
+
+
 def _line_mentions(line: str, number: int, cited_at: Target, meeting: Meeting, bodies: tuple[Body, ...],
-                   entities: bool) -> list[Mention]:
+                   entities: bool, documents: int) -> list[Mention]:
+    taken = _Taken(len(line))
     # Text a contributor already linked is theirs: nothing inside a link is linked again.
-    found: list[Mention] = [Mention("", number, m.start(), m.end(), "", cited_at)
-                            for m in _MARKDOWN_LINK_RE.finditer(line)]
+    for start, end in link_spans(line):
+        taken.take(start, end)
+    found: list[Mention] = []
     heading = bool(_HEADING_RE.match(line))
-    symbol_mentions: list[SymbolMention] = [m for m in find_symbols(line) if m.symbols]
+    symbol_mentions: list[SymbolMention] = [m for m in find_symbols(line, max(0, documents))
+                                            if m.symbols or m.kind == "over-limit"]
     for s in symbol_mentions:
-        if not any(f.start < s.end and s.start < f.end for f in found):
-            found.append(Mention(meeting.src_uri, number, s.start, s.end, s.wording, cited_at, symbols=s.symbols))
+        if taken.take(s.start, s.end):
+            found.append(Mention(meeting.src_uri, number, s.start, s.end, s.wording, cited_at, symbols=s.symbols,
+                                 over_limit=s.kind == "over-limit"))
     for m in find_meetings(line, meeting.body.code, bodies):
-        if not any(f.start < m.end and m.start < f.end for f in found):
+        if taken.take(m.start, m.end):
             found.append(Mention(meeting.src_uri, number, m.start, m.end, m.wording, cited_at,
                                  meeting=m, heading=heading))
     if entities and not heading:
         for e in load_gazetteer().find(line):
-            if not any(f.start < e.end and e.start < f.end for f in found):
+            if taken.take(e.start, e.end):
                 found.append(Mention(meeting.src_uri, number, e.start, e.end, e.wording, cited_at, entity=e.entity))
-    return sorted((f for f in found if f.wording), key=lambda f: f.start)
+    return sorted(found, key=lambda f: f.start)
+
+
+def link_spans(line: str) -> list[tuple[int, int]]:
+    """Where ``[text](address)`` links stand in a line, in one pass: each '[' takes the first ']' after
+    it and each '(' the first ')' (as ``\\[[^\\]]*\\]\\([^)]*\\)`` would, without retrying every '[' of
+    a long run against the rest of the line)."""
+    spans: list[tuple[int, int]] = []
+    position = 0
+    while (start := line.find("[", position)) >= 0:
+        close = line.find("]", start + 1)
+        if close < 0:
+            break
+        if not line.startswith("(", close + 1):
+            position = close + 1  # every '[' up to here closes at this same ']'
+            continue
+        end = line.find(")", close + 2)
+        if end < 0:
+            break  # no ')' is left for any later link either
+        spans.append((start, end + 1))
+        position = end + 1
+    return spans
+
+
+def mention_problems(mentions: list[Mention], archive: Archive, path: str) -> list[Problem]:
+    """Meetings named without a page, and ranges past what one page may cite."""
+    over = [m for m in mentions if m.over_limit]
+    problems = unresolved_meetings(mentions, archive, path)
+    if over:
+        problems.append(Problem(path, over[0].line, f"the ranges of this page stand for more than "
+                                f"{MAX_DOCUMENTS_PER_PAGE} documents; '{over[0].wording[:40]}' and "
+                                f"{len(over) - 1} more are not expanded", "check the ranges: a report cites a few "
+                                "dozen documents", over[0].start + 1))
+    return problems
 
 
 def unresolved_meetings(mentions: list[Mention], archive: Archive, path: str) -> list[Problem]:
@@ -126,7 +186,10 @@ def broken_page_links(body: str, body_line: int, path: str, page_uri: str,
     """Links to an anchor of a meeting page that does not have it."""
     problems: list[Problem] = []
     for index, line in enumerate(body.split("\n")):
-        for match in _PAGE_LINK_RE.finditer(line):
+        for start, end in link_spans(line):
+            match = _PAGE_LINK_RE.fullmatch(line, start, end)
+            if match is None:
+                continue
             target = resolve_relative(page_uri, match["path"]) if match["path"] else page_uri
             known = anchors_by_uri.get(target)
             if known is not None and match["anchor"] not in known:

@@ -228,7 +228,7 @@ class SymbolMention:
     end: int
     wording: str
     symbols: tuple[str, ...]
-    kind: str  # "symbol" | "range" | "resolution" | "cnd-resolution" | "cnd-decision"
+    kind: str  # "symbol" | "range" | "resolution" | "cnd-resolution" | "cnd-decision" | "over-limit"
 
 
 def _canonical_number(digits: str) -> bool:
@@ -343,8 +343,18 @@ def _check_range(lo: int, hi: int, wording: str) -> None:
         )
 
 
-def _expand(base: str, upto: str | None, also: str | None) -> tuple[str, ...]:
-    """Symbols of base, base's range up to `upto`, or base plus its modifiers `also`."""
+class _OverLimit(Exception):
+    """A range that would expand past the documents the caller still allows."""
+
+
+def _within(lo: int, hi: int, limit: int | None) -> None:
+    if limit is not None and hi - lo + 1 > limit:
+        raise _OverLimit
+
+
+def _expand(base: str, upto: str | None, also: str | None, limit: int | None = None) -> tuple[str, ...]:
+    """Symbols of base, base's range up to `upto`, or base plus its modifiers `also` (no more than
+    ``limit`` of them)."""
     first = _parse(base)
     if also is not None:
         parts = _ALSO_RE.fullmatch(also)
@@ -359,6 +369,7 @@ def _expand(base: str, upto: str | None, also: str | None) -> tuple[str, ...]:
         lo = int(lo_text)
         hi = int(hi_text) if hi_text is not None else lo
         _check_range(lo, hi, also)
+        _within(lo - 1, hi, limit)
         return (first,) + tuple(f"{first}/{mod}.{n}" for n in range(lo, hi + 1))
     if upto is None:
         return (first,)
@@ -373,6 +384,7 @@ def _expand(base: str, upto: str | None, also: str | None) -> tuple[str, ...]:
         raise ValueError(f"'{first}-{upto}': the end of a range has no leading zeros")
     lo, hi = int(numbered.group("lo")), int(upto)
     _check_range(lo, hi, f"{last}-{upto}")
+    _within(lo, hi, limit)
     prefix = f"{head}/{numbered.group('head')}"
     return tuple(f"{prefix}{n}" for n in range(lo, hi + 1))
 
@@ -554,7 +566,7 @@ def _cite_mention(text: str, m: "re.Match[str]") -> SymbolMention | None:
     return SymbolMention(start, end, text[start:end], tuple(symbols), kinds.pop())
 
 
-def _symbol_mention(text: str, m: "re.Match[str]") -> SymbolMention | None:
+def _symbol_mention(text: str, m: "re.Match[str]", limit: int | None) -> SymbolMention | None:
     start = m.start("base")
     try:
         if m.group("paren") is not None:
@@ -569,21 +581,26 @@ def _symbol_mention(text: str, m: "re.Match[str]") -> SymbolMention | None:
                 end = m.end("base")
             return SymbolMention(start, end, text[start:end], (symbol,), "symbol")
         upto, also = m.group("upto"), m.group("also")
-        symbols = _expand(m.group("base"), upto, also)
+        symbols = _expand(m.group("base"), upto, also, limit)
     except ValueError:
         return None
+    except _OverLimit:
+        return SymbolMention(start, m.end(), text[start:m.end()], (), "over-limit")
     end = m.end("star") if m.group("star") is not None else m.end()
     kind = "range" if upto is not None or also is not None else "symbol"
     return SymbolMention(start, end, text[start:end], symbols, kind)
 
 
-def find_symbols(text: str) -> list[SymbolMention]:
+def find_symbols(text: str, limit: int | None = None) -> list[SymbolMention]:
     """Every symbol, range and resolution citation in running text, in order.
 
     Mentions do not overlap. Trailing punctuation is left out; a symbol broken by a line
     break is not joined (each half is judged on its own and usually refused); symbols
     inside URLs are skipped; a citation that could name more than one document (a bare
     "resolution 71/211", a reversed range) is left out rather than guessed.
+
+    ``limit`` caps the documents that ranges expand to: a range past it is an ``over-limit``
+    mention with no symbols, for the caller to report (each range alone is capped by MAX_RANGE).
     """
     if not isinstance(text, str):
         raise TypeError(f"text is a str, not {type(text).__name__}")
@@ -596,9 +613,10 @@ def find_symbols(text: str) -> list[SymbolMention]:
         if m.group("cite") is not None:
             mention = _cite_mention(text, m)
         else:
-            mention = _symbol_mention(text, m)
+            mention = _symbol_mention(text, m, limit)
         if mention is not None:
             mentions.append(mention)
+            limit = None if limit is None else max(0, limit - len(mention.symbols))
     return mentions
 
 

@@ -58,13 +58,21 @@ class Build:
         return (self.site / uri).read_text(encoding="utf-8")
 
 
+def copy_project(root: Path) -> Path:
+    """The project's configuration, content, sources and permalink record, copied to root."""
+    for name in ("mkdocs.yml", "permalinks.json"):
+        shutil.copy(ROOT / name, root / name)
+    for name in ("content", "sources"):
+        shutil.copytree(ROOT / name, root / name)
+    return root
+
+
 def build_site(root: Path, overlay: dict[str, str] | None = None, *, real_content: bool = True) -> Build:
     """Copy the project's config (and content) to root, overlay files, run `mkdocs build --strict`."""
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
     if real_content:
-        shutil.copytree(ROOT / "content", root / "content")
-        shutil.copy(ROOT / "permalinks.json", root / "permalinks.json")
+        copy_project(root)
     else:
+        shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
         (root / "content" / "assets").mkdir(parents=True)
         shutil.copy(ROOT / "content" / "assets" / "archive.css", root / "content" / "assets")
     for relative, text in (overlay or {}).items():

@@ -9,14 +9,15 @@ and checks that no attack string comes out unescaped in any page or data file.
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+
 from cnd_archive.checking import cli as check_cli
+from helpers import copy_project
 
 pytestmark = pytest.mark.slow
 
@@ -97,9 +98,7 @@ CASES: list[tuple[str, str, str, bytes | str]] = [
 
 
 def project_with(tmp_path: Path, path: str, content: bytes | str) -> Path:
-    for name in ("mkdocs.yml", "permalinks.json"):
-        shutil.copy(ROOT / name, tmp_path / name)
-    shutil.copytree(ROOT / "content", tmp_path / "content")
+    copy_project(tmp_path)
     target = tmp_path / path
     if isinstance(content, str) and content.startswith("ROLE:"):
         text = target.read_text()
@@ -133,9 +132,7 @@ def test_each_attack_is_refused_with_file_and_line(tmp_path: Path, name: str, pa
 
 def test_no_attack_string_comes_out_unescaped(tmp_path: Path) -> None:
     """Every attack of the body and front matter at once, built without --strict."""
-    for name in ("mkdocs.yml", "permalinks.json"):
-        shutil.copy(ROOT / name, tmp_path / name)
-    shutil.copytree(ROOT / "content", tmp_path / "content")
+    copy_project(tmp_path)
     bodies = [c[3] for c in CASES if isinstance(c[3], str) and c[3].startswith(HEAD + "---\n\n")
               and len(c[3]) < 10_000]
     body = "\n\n".join(b.removeprefix(HEAD + "---\n\n") for b in bodies)

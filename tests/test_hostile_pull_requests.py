@@ -20,18 +20,10 @@ import pytest
 from cnd_archive.checking import cli as check_cli
 from cnd_archive.model.safety import unsafe_markdown
 from cnd_archive.publishing.html import Page, render
-from helpers import CHROMIUM, CHROMIUM_ARGS, ROOT, served
+from helpers import CHROMIUM, CHROMIUM_ARGS, ROOT, copy_project, served
 
 PLACEHOLDER = "content/honlac/29.md"
 RECORD = "permalinks.json"
-
-
-def copy_project(tmp_path: Path) -> Path:
-    for name in ("mkdocs.yml", RECORD):
-        shutil.copy(ROOT / name, tmp_path / name)
-    shutil.copytree(ROOT / "content", tmp_path / "content")
-    shutil.copytree(ROOT / "sources", tmp_path / "sources")
-    return tmp_path
 
 
 def write(project: Path, relative: str, text: str | bytes) -> None:
@@ -294,3 +286,172 @@ def test_yaml_merge_keys_are_refused_at_their_line(tmp_path: Path, capsys: pytes
     project = copy_project(tmp_path)
     edit(project, PLACEHOLDER, "country: PER\n", "<<: {country: PER}\n")
     refused(project, capsys, f"{PLACEHOLDER}:10:1: invalid YAML: YAML merge keys ('<<') are not allowed")
+
+
+# -- 5. the words and facts of the record ------------------------------------------------------
+
+REPORT = "content/honlac/27.md"
+SOURCE = "sources/honlac-27-report.txt"
+RECOMMENDATION_4_A = "(a) Governments are encouraged to make full use of alternatives to imprisonment"
+
+
+def report_line(project: Path, start: str) -> int:
+    lines = (project / REPORT).read_text(encoding="utf-8").splitlines()
+    return next(number for number, line in enumerate(lines, start=1) if line.startswith(start))
+
+
+def test_a_word_inserted_into_a_recommendation_is_refused_at_its_line(tmp_path: Path,
+                                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    project = copy_project(tmp_path)
+    line = report_line(project, RECOMMENDATION_4_A)
+    edit(project, REPORT, "(a) Governments are encouraged to make full use", "(a) Governments are not encouraged to "
+                                                                               "make full use")
+    refused(project, capsys, f"{REPORT}:{line}:1: the words of para_4__subpara_a differ from the source: 'not' added")
+
+
+def test_a_word_changed_in_the_page_and_its_source_is_a_changed_source(tmp_path: Path,
+                                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    project = copy_project(tmp_path)
+    edit(project, REPORT, "seizures of fentanyl", "seizures of heroin")
+    edit(project, SOURCE, "seizures of fentanyl", "seizures of heroin")
+    refused(project, capsys, f"{REPORT}:19:1: {SOURCE} has SHA-256", "the source has changed")
+
+
+@pytest.mark.parametrize(("old", "new", "expected"), [
+    ("\n#### Issue 2.", "\n(e) Governments are urged to share every intercepted message.\n\n#### Issue 2.",
+     "para_2__subpara_e is not in the source"),
+    ("start_date: 2017-10-02", "start_date: 2017-10-03",
+     f"{REPORT}:7:1: start_date is 2017-10-03, but the source reads 2017-10-02"),
+    ("city: Guatemala City", "city: Antigua Guatemala",
+     f"{REPORT}:9:1: city is 'Antigua Guatemala', but the source reads 'Guatemala City'"),
+    ("\n(d) Governments should take steps to encourage", "\n(d) Governments should take steps, where they wish, to "
+     "encourage", "the words of para_2__subpara_d differ from the source: 'steps' became 'steps, where they wish,'"),
+], ids=["an invented recommendation", "a changed date", "a changed venue", "words added in a recommendation"])
+def test_a_changed_fact_or_recommendation_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str], old: str,
+                                                      new: str, expected: str) -> None:
+    project = copy_project(tmp_path)
+    edit(project, REPORT, old, new)
+    refused(project, capsys, expected)
+
+
+@pytest.mark.parametrize(("old", "new", "expected"), [
+    ("{participant: GTM, role: host, paragraphs: [51]}", "{participant: GTM, role: host, paragraphs: [7]}",
+     "GTM host: paragraph 7 names GTM but does not state this role; it states statement (agenda item 3)"),
+    ("{participant: ARG, role: officer, detail: Second Vice-Chair, paragraphs: [56]}",
+     "{participant: ARG, role: officer, detail: Chair, paragraphs: [56]}",
+     "ARG officer (Chair): paragraph 56 names ARG but does not state this role; it states officer (Second "
+     "Vice-Chair)"),
+    ("{participant: ARG, role: member, paragraphs: [52]}", "{participant: ARG, role: host, paragraphs: [6]}",
+     "ARG host: paragraph 6 names ARG but does not state this role"),
+])
+def test_a_role_must_be_stated_not_merely_named(tmp_path: Path, capsys: pytest.CaptureFixture[str], old: str,
+                                                 new: str, expected: str) -> None:
+    project = copy_project(tmp_path)
+    edit(project, REPORT, old, new)
+    refused(project, capsys, expected)
+
+
+def test_a_marked_correction_with_its_reason_passes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    project = copy_project(tmp_path)
+    edit(project, REPORT, "seizures of fentanyl", "seizures of fentanyl (sic)")
+    edit(project, REPORT, "issues:\n", "corrections:\n  - {element: para_9, source: 'fentanyl,', reads: 'fentanyl "
+                                        "(sic),', reason: 'marks the word as printed, for the test'}\nissues:\n")
+    code, output = checked(project, capsys)
+    assert code == 0, output
+
+
+def test_a_correction_must_quote_the_source(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    project = copy_project(tmp_path)
+    edit(project, REPORT, "issues:\n", "corrections:\n  - {element: para_9, source: 'cocaine paste', reads: 'x', "
+                                        "reason: 'a correction of words that are not there'}\nissues:\n")
+    refused(project, capsys, "correction: para_9 of the source does not read 'cocaine paste'")
+
+
+def test_annotations_keep_the_words_and_pass(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    project = copy_project(tmp_path)
+    edit(project, REPORT, "seizures of fentanyl,", "seizures of [fentanyl](https://www.unodc.org/),")
+    code, output = checked(project, capsys)
+    assert code == 0, output
+
+
+# -- 6. the trust boundary -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("tag", [
+    "!!python/object/apply:os.system ['touch {marker}']",
+    "!!python/object/new:os.system ['touch {marker}']",
+    "!!python/name:os.system",
+    "!!python/module:os",
+    "!include other.yml",
+])
+def test_a_tag_in_mkdocs_yml_is_refused_at_its_line_and_never_run(tmp_path: Path,
+                                                                   capsys: pytest.CaptureFixture[str],
+                                                                   tag: str) -> None:
+    project = copy_project(tmp_path)
+    marker = tmp_path / "ran"
+    config = (project / "mkdocs.yml").read_text()
+    (project / "mkdocs.yml").write_text(config + "extra:\n  x: " + tag.format(marker=marker) + "\n")
+    line = config.count("\n") + 2
+    output = refused(project, capsys, f"mkdocs.yml:{line}:", "YAML tag not allowed")
+    assert "no content folder" not in output
+    assert not marker.exists()
+
+
+def test_the_tags_material_sites_use_are_read_as_text(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    project = copy_project(tmp_path)
+    config = (project / "mkdocs.yml").read_text()
+    (project / "mkdocs.yml").write_text(config + "extra:\n  emoji: !!python/name:material.extensions.emoji.twemoji\n"
+                                        "  analytics: !ENV [NO_SUCH_VARIABLE_HERE, 'off']\n  here: !relative\n")
+    assert check_cli.main(["--project", str(project), "--config-only"]) == 0
+    assert capsys.readouterr().out == ""
+
+
+def git_project(tmp_path: Path) -> Path:
+    project = copy_project(tmp_path)
+    (project / ".github").mkdir()
+    shutil.copy(ROOT / ".github" / "CODEOWNERS", project / ".github" / "CODEOWNERS")
+    for command in (["init", "-q"], ["add", "-A"], ["-c", "user.name=t", "-c", "user.email=t@example.org", "commit",
+                                                     "-qm", "base"]):
+        subprocess.run(["git", *command], cwd=project, check=True, capture_output=True)
+    return project
+
+
+def test_a_pull_request_that_changes_what_runs_fails_unless_a_maintainer_made_it(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    project = git_project(tmp_path)
+    edit(project, "content/assets/cite.js", "(function", "fetch('https://evil.example/');\n(function")
+    edit(project, "mkdocs.yml", "extra_javascript:\n", "extra_javascript:\n  - https://evil.example/x.js\n")
+    write(project, "hooks.py", "import os\n")
+    code = check_cli.main(["--project", str(project), "--base", "HEAD", "--author-association", "CONTRIBUTOR"])
+    output = capsys.readouterr().out
+    assert code == 1
+    assert "content/assets/cite.js:1:1: this file runs or styles the site" in output
+    assert "mkdocs.yml:1:1: this file runs or styles the site" in output
+    assert "hooks.py:1:1" not in output  # not the site's: the build never reads it
+    assert check_cli.main(["--project", str(project), "--base", "HEAD", "--author-association", "MEMBER"]) == 0
+    output = capsys.readouterr().out
+    assert "- content/assets/cite.js\n- mkdocs.yml\n" in output  # still listed, for the reviewer
+    assert "this file runs or styles the site" not in output
+
+
+def test_the_changes_to_the_record_are_listed_for_the_maintainer(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    project = git_project(tmp_path)
+    summary = tmp_path / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    edit(project, REPORT, "seizures of fentanyl", "seizures of heroin")
+    edit(project, SOURCE, "seizures of fentanyl", "seizures of heroin")
+    check_cli.main(["--project", str(project), "--base", "HEAD"])
+    output = capsys.readouterr().out
+    assert f"- {SOURCE}: a source of the record, changed" in output
+    assert f"- {REPORT}: the words change in para_9" in output
+    assert f"- {SOURCE}: a source of the record, changed" in summary.read_text()
+
+
+def test_the_trust_check_runs_on_the_standard_library_alone(tmp_path: Path) -> None:
+    project = git_project(tmp_path)
+    edit(project, "content/assets/archive.css", "", "p { display: none }\n")
+    script = ROOT / "scripts" / "protected_changes.py"
+    result = subprocess.run([sys.executable, "-I", "-S", str(script), "--repo", str(project), "--base", "HEAD",
+                             "--author-association", "NONE"], capture_output=True, text=True)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "content/assets/archive.css:1:1: this file runs or styles the site" in result.stdout

@@ -11,7 +11,9 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from bs4 import BeautifulSoup
+from helpers import copy_project
 
 pytestmark = pytest.mark.slow
 
@@ -75,9 +77,7 @@ def test_a_subcommission_session_reads_as_the_subcommission_writes(tmp_path: Pat
 
 
 def test_the_successor_replaces_its_placeholder_and_every_permalink_still_resolves(tmp_path: Path) -> None:
-    for name in ("mkdocs.yml", "permalinks.json"):
-        shutil.copy(ROOT / name, tmp_path / name)
-    shutil.copytree(ROOT / "content", tmp_path / "content")
+    copy_project(tmp_path)
     before = json.loads((tmp_path / "permalinks.json").read_text(encoding="utf-8"))["pages"]
     result = import_report(tmp_path, "fictional-honlac-28.txt")
     assert result.returncode == 0, result.stdout + result.stderr

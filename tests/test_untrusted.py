@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import html.parser
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -27,6 +27,7 @@ from cnd_archive.model.frontmatter import split
 from cnd_archive.model.safety import ALLOWED_CLASSES
 from cnd_archive.publishing.html import ATTRIBUTES, TAGS, URL_SCHEMES, Page, render
 from cnd_archive.publishing.open_data import neutralised
+from helpers import copy_project
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE = {"honlac/29.md": "honlac/29/", "honlac/27.md": "honlac/27/", "index.md": "./"}
@@ -177,9 +178,7 @@ def test_other_csv_cells_are_kept() -> None:
 # -- 8. and 9. integrity, and one error for one mistake -------------------------------------
 
 def project_copy(tmp_path: Path) -> Path:
-    for name in ("mkdocs.yml", "permalinks.json"):
-        shutil.copy(ROOT / name, tmp_path / name)
-    shutil.copytree(ROOT / "content", tmp_path / "content")
+    copy_project(tmp_path)
     return tmp_path
 
 

@@ -52,6 +52,8 @@ class Memos:
     """What a report's text cites."""
     render: Memo[Any] = field(default_factory=Memo)
     """A page's HTML, by its final Markdown and the site's files."""
+    record: Memo[Any] = field(default_factory=Memo)
+    """A report held to its source, by its front matter, its text and the source file's stamp."""
 
     @classmethod
     def none(cls) -> Memos:

@@ -33,7 +33,7 @@ from cnd_archive.model.archive import Archive
 from cnd_archive.model.safety import plain_text_value
 from cnd_archive.publishing.html import toc_tokens
 from cnd_archive.publishing.permalink_record import RECORD_FILE
-from cnd_archive.publishing.pipeline import publish
+from cnd_archive.checking.pipeline import publish
 from cnd_archive.publishing.publication import Mapper, Publication
 from cnd_archive.publishing.search_index import SearchIndexError, build_index
 from cnd_archive.publishing.site_config import Project

@@ -1,6 +1,6 @@
 """The content checker: every problem a contributor can make, found before publishing.
 
-It reads the whole docs folder exactly as the build does (``publishing.pipeline``, the same
+It reads the whole docs folder exactly as the build does (``checking.pipeline``, the same
 core and checks), then holds the published pages and anchors to the permalink record.
 """
 
@@ -11,7 +11,7 @@ from pathlib import Path
 
 from cnd_archive.errors import Problem
 from cnd_archive.publishing.permalink_record import load_record, record_text
-from cnd_archive.publishing.pipeline import Outcome, publish
+from cnd_archive.checking.pipeline import Outcome, publish
 from cnd_archive.publishing.publication import Publication
 from cnd_archive.publishing.site_config import Project
 

@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from cnd_archive.checking.checker import build_publication
+from cnd_archive.checking.record import SOURCES
 from cnd_archive.publishing.site_config import Project
 from cnd_archive.errors import Problem
 from cnd_archive.importing.markdown_writer import SCHEMA_COMMENT
@@ -40,22 +41,31 @@ class Addition:
     """What adding a report did, for the contributor to review."""
 
     page: Path
+    source: Path | None = None
+    """The source kept in sources/, when the addition wrote it there."""
     placeholders: list[Path] = field(default_factory=list)
     redirects: dict[str, str] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     """What is still wrong in the archive after the addition (the build would say the same)."""
 
 
-def add_report(project: Project, markdown: str, output: Path | None = None) -> Addition:
-    """Write the report, the placeholders it calls for, and the redirects its arrival needs."""
+def add_report(project: Project, markdown: str, output: Path | None = None,
+               source: tuple[str, bytes] | None = None) -> Addition:
+    """Write the report, the source it was imported from (``(name, bytes)``, kept in sources/ so
+    that every check can hold the report to it), the placeholders it calls for, and the
+    redirects its arrival needs."""
     document = _document(markdown)
     bodies = project.known_bodies()
     body = body_by_code(str(document.meta["body"]), bodies)
     page = output or project.docs_dir / meeting_uri(body.slug, int(document.meta["meeting"]))
+    in_archive = page.parent.parent == project.docs_dir
+    kept = _source_file(project, source) if in_archive and source else None
     before, _ = load_record(project.record, str(project.record)) if project.record.exists() else (None, [])
+    if kept is not None and source is not None and not kept.exists():
+        write_bytes_atomically(kept, source[1])
     write_atomically(page, markdown)
-    addition = Addition(page)
-    if page.parent.parent != project.docs_dir:
+    addition = Addition(page, kept)
+    if not in_archive:
         return addition  # written elsewhere than the archive: nothing of the archive changes
     report, _ = read_report(document)
     addition.placeholders = _write_placeholders(project, body, document, report, bodies)
@@ -66,6 +76,17 @@ def add_report(project: Project, markdown: str, output: Path | None = None) -> A
         write_atomically(project.record, record_text(publication.published(), redirects))
     addition.problems = publication.problems
     return addition
+
+
+def _source_file(project: Project, source: tuple[str, bytes]) -> Path:
+    """Where the source is kept; a different text already kept under its name is never replaced
+    (it is the source of another report of the record)."""
+    name, data = source
+    kept = project.root / SOURCES / name
+    if kept.exists() and kept.read_bytes() != data:
+        raise ValueError(f"{SOURCES}/{name} already holds another text: a source of the record is never replaced; "
+                         "give the new source another file name")
+    return kept
 
 
 def _document(markdown: str) -> ContentFile:
@@ -175,11 +196,15 @@ def _placeholder_moves(publication: Publication, src_uri: str) -> dict[str, str]
 
 def write_atomically(path: Path, text: str) -> None:
     """Write the whole file or nothing: a reader never sees half a page."""
+    write_bytes_atomically(path, text.encode("utf-8"))
+
+
+def write_bytes_atomically(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

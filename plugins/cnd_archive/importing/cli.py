@@ -82,11 +82,17 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
         return 1
     for fact in unread_facts(markdown, str(args.source)):
         print(f"{fact}", file=sys.stderr)
-    addition = add_report(project, markdown, output if args.output else None)
+    try:
+        addition = add_report(project, markdown, output if args.output else None, (args.source.name, data))
+    except ValueError as error:
+        print(error, file=sys.stderr)
+        return 1
     return _summary(addition, project.root)
 
 
 def _summary(addition: Addition, root: Path) -> int:
+    if addition.source is not None:
+        print(f"kept the source as {os.path.relpath(addition.source, root)}")
     print(f"wrote {os.path.relpath(addition.page, root)}")
     for path in addition.placeholders:
         print(f"wrote placeholder {os.path.relpath(path, root)}")

@@ -123,8 +123,9 @@ def _context(report: Report) -> dict[str, str]:
     return context
 
 
-def propose_roles(report: Report, host_country: str | None, gazetteer: Gazetteer) -> list[Role]:
-    """Roles read off the report's text, for a contributor to review."""
+def propose_roles(report: Report, host_country: str | None, gazetteer: Gazetteer,
+                  only: set[int] | None = None) -> list[Role]:
+    """Roles read off the report's text, for a contributor to review (of the paragraphs ``only``)."""
     proposals: dict[tuple[str, str, str], list[int]] = {}
 
     def add(participant: str, role: str, detail: str, number: int) -> None:
@@ -135,8 +136,8 @@ def propose_roles(report: Report, host_country: str | None, gazetteer: Gazetteer
     context = _context(report)
     texts = paragraph_texts(report)
     for number, paragraph in _paragraphs(report):
-        text = texts[number]
-        _propose_from_paragraph(report, number, paragraph, text, gazetteer, host_country, context, add)
+        if only is None or number in only:
+            _propose_from_paragraph(report, number, paragraph, texts[number], gazetteer, host_country, context, add)
     return [Role(p, r, d, tuple(n)) for (p, r, d), n in sorted(proposals.items(), key=_role_order)]
 
 
@@ -229,9 +230,15 @@ def _read_role(entry: object, line: int, path: str, gazetteer: Gazetteer) -> tup
 
 
 def check_roles(roles: list[Role], report: Report, gazetteer: Gazetteer) -> list[Problem]:
-    """Each cited paragraph must exist and name the participant."""
+    """Each cited paragraph must exist and state the role as the importer reads it (an officer in the
+    list of officers elected, a host in the paragraph on where the meeting was held): naming the
+    participant is not enough."""
     problems = []
     texts = paragraph_texts(report)
+    cited = {number for role in roles for number in role.paragraphs if number in texts}
+    stated = {(r.participant, r.role, r.detail, number) for r in
+              propose_roles(report, _text_or_none(report.meta.get("country")), gazetteer, cited)
+              for number in r.paragraphs}
     named: dict[int, list[str]] = {}
     for role in roles:
         for number in role.paragraphs:
@@ -243,4 +250,19 @@ def check_roles(roles: list[Role], report: Report, gazetteer: Gazetteer) -> list
                 problems.append(Problem(report.path, role.line, f"{role.participant} {role.role}: paragraph "
                                         f"{number} does not name {name}",
                                         "cite the paragraph that says it, or correct the participant"))
+            elif (role.participant, role.role, role.detail, number) not in stated:
+                problems.append(Problem(report.path, role.line, _not_stated(role, number, stated),
+                                        "cite the paragraph that states the role, or remove it: a role is "
+                                        "published only as the text states it"))
     return problems
+
+
+def _not_stated(role: Role, number: int, stated: set[tuple[str, str, str, int]]) -> str:
+    said = sorted(f"{r}{f' ({d})' if d else ''}" for p, r, d, n in stated if p == role.participant and n == number)
+    shown = f"{role.role}{f' ({role.detail})' if role.detail else ''}"
+    return (f"{role.participant} {shown}: paragraph {number} names {role.participant} but does not state this role"
+            + (f"; it states {', '.join(said)}" if said else ""))
+
+
+def _text_or_none(value: object) -> str | None:
+    return str(value) if value else None

@@ -20,6 +20,7 @@ from cnd_archive.model.archive import load
 from cnd_archive.model.content_files import allowed_files
 from cnd_archive.publishing.permalink_record import Record, anchor_script, compare, load_record, redirect_pages
 from cnd_archive.publishing.publication import Mapper, Publication
+from cnd_archive.checking.record import source_problems
 from cnd_archive.publishing.site_config import Project
 from cnd_archive.timing import Stopwatch
 
@@ -53,6 +54,8 @@ def publish(project: Project, theme_files: Iterable[str] = (), memos: Memos | No
     archive = load(project.docs_dir, pages, shown_from=project.root, bodies=bodies, stopwatch=stopwatch,
                    memos=memos)
     publication = Publication.build(archive, project.resolver_base, stopwatch=stopwatch, memos=memos)
+    with (stopwatch or Stopwatch()).phase("build/the record against its sources"):
+        publication.problems += source_problems(archive, project.root, memos)
     shown_record = os.path.relpath(project.record, project.root)
     record, record_problems = load_record(project.record, shown_record)
     outcome = Outcome(publication, record, record_problems)

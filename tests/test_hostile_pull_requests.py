@@ -455,3 +455,11 @@ def test_the_trust_check_runs_on_the_standard_library_alone(tmp_path: Path) -> N
                              "--author-association", "NONE"], capture_output=True, text=True)
     assert result.returncode == 1, result.stdout + result.stderr
     assert "content/assets/archive.css:1:1: this file runs or styles the site" in result.stdout
+
+
+def test_a_report_without_a_source_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    project = copy_project(tmp_path)
+    text = (project / REPORT).read_text(encoding="utf-8")
+    (project / REPORT).write_text("".join(line for line in text.splitlines(keepends=True)
+                                          if not line.startswith(("source:", "  file:", "  sha256:"))))
+    refused(project, capsys, f"{REPORT}:3:1: a report of the record needs the source it was imported from")

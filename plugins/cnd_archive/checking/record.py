@@ -52,13 +52,20 @@ class Correction:
 
 
 def source_problems(archive: Archive, project_root: Path, memos: Memos | None = None) -> list[Problem]:
-    """Every report with a recorded source, held to that source."""
+    """Every report held to its recorded source; only a fictional report (tests, benchmarks) has none."""
     memo = (memos or Memos.none()).record
     problems: list[Problem] = []
     for meeting in archive.meetings_sorted():
         report = archive.reports.get(meeting.src_uri)
         document = archive.files.get(meeting.src_uri)
-        if report is None or document is None or not isinstance(document.meta.get("source"), dict):
+        if report is None or document is None:
+            continue
+        if not isinstance(document.meta.get("source"), dict):
+            if document.meta.get("fictional") is not True:
+                problems.append(Problem(document.path, document.line_of("kind"), "a report of the record needs the "
+                                        "source it was imported from, and there is no 'source:'",
+                                        "import it with scripts/import_report.py, which keeps the source in "
+                                        f"{SOURCES}/ and records its SHA-256"))
             continue
         sources = project_root / SOURCES
         inputs = (document.path, document.front_matter, document.body, _stamp(sources, document.meta["source"]))

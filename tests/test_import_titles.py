@@ -69,11 +69,23 @@ def test_a_city_several_countries_have_is_placed_by_the_text() -> None:
 
 
 def test_a_city_the_text_does_not_place_is_asked_for_never_guessed() -> None:
-    data = fictional_report("5 October 2034\n\nOriginal: Spanish*", SANTIAGO)
+    # Valencia, Venezuela (1.6 million) is not ten times Valencia, Spain (0.8 million).
+    data = fictional_report("5 October 2034\n\nOriginal: Spanish*", SANTIAGO.replace("Santiago", "Valencia"))
     with pytest.raises(ContentError) as refused:
         convert(data, "fictional.txt")
-    assert "venue city 'Santiago' is in CHL or" in str(refused.value) and "--country" in str(refused.value)
-    assert meta_of(data, country="CHL")["country"] == "CHL"
+    assert "venue city 'Valencia' is in VEN or ESP" in str(refused.value) and "--country" in str(refused.value)
+    assert meta_of(data, country="ESP")["country"] == "ESP"
+
+
+@pytest.mark.parametrize(("city", "country"), [
+    ("Vienna", "AUT"),  # a UN duty station (and 100 times Vienna, Virginia)
+    ("Santiago", "CHL"),  # the seat of ECLAC, whatever else is called Santiago
+    ("Addis Ababa", "ETH"),
+    ("Lima", "PER"),  # 200 times Lima, Ohio
+])
+def test_a_venue_the_name_settles_needs_no_country(city: str, country: str) -> None:
+    data = fictional_report("5 October 2034\n\nOriginal: Spanish*", SANTIAGO.replace("Santiago", city))
+    assert meta_of(data)["country"] == country
 
 
 def test_an_unknown_body_is_named_with_the_forms_expected() -> None:

@@ -19,7 +19,7 @@ import yaml
 from cnd_archive.checking.checker import build_publication
 from cnd_archive.checking.record import SOURCES
 from cnd_archive.publishing.site_config import Project
-from cnd_archive.errors import Problem
+from cnd_archive.errors import ContentError, Problem
 from cnd_archive.importing.markdown_writer import SCHEMA_COMMENT
 from cnd_archive.layout import (PLACEHOLDER_RECOMMENDATIONS, PROPOSED_TOPICS, PROVISIONAL_AGENDA, Target,
                                 meeting_uri, page_url)
@@ -46,14 +46,56 @@ class Addition:
     placeholders: list[Path] = field(default_factory=list)
     redirects: dict[str, str] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
-    """What is still wrong in the archive after the addition (the build would say the same)."""
+    """What is still wrong in other files of the archive after the addition (the build would say the same)."""
+
+    def own_paths(self, root: Path) -> set[str]:
+        """The files the addition wrote, as problems name them."""
+        return {os.path.relpath(p, root) for p in [self.page, *self.placeholders]}
 
 
 def add_report(project: Project, markdown: str, output: Path | None = None,
                source: tuple[str, bytes] | None = None) -> Addition:
     """Write the report, the source it was imported from (``(name, bytes)``, kept in sources/ so
     that every check can hold the report to it), the placeholders it calls for, and the
-    redirects its arrival needs."""
+    redirects its arrival needs: all of them, or none.
+
+    The addition is undone, every file byte for byte as it was, when the new pages have a
+    problem of their own (raised as ContentError) or anything fails on the way. Problems in
+    other files of the archive do not stop it: they are returned, for the summary."""
+    journal = _Journal()
+    try:
+        addition = _add(project, markdown, output, source, journal)
+    except BaseException:
+        journal.undo()
+        raise
+    own = [p for p in addition.problems if p.path in addition.own_paths(project.root)]
+    if own:
+        journal.undo()
+        raise ContentError(own)
+    return addition
+
+
+class _Journal:
+    """Every file an addition writes, as it was before (None: it did not exist), to undo them."""
+
+    def __init__(self) -> None:
+        self.before: dict[Path, bytes | None] = {}
+
+    def write(self, path: Path, data: bytes) -> None:
+        if path not in self.before:
+            self.before[path] = path.read_bytes() if path.exists() else None
+        write_bytes_atomically(path, data)
+
+    def undo(self) -> None:
+        for path, data in reversed(list(self.before.items())):
+            if data is None:
+                path.unlink(missing_ok=True)
+            else:
+                write_bytes_atomically(path, data)
+
+
+def _add(project: Project, markdown: str, output: Path | None, source: tuple[str, bytes] | None,
+         journal: _Journal) -> Addition:
     document = _document(markdown)
     bodies = project.known_bodies()
     body = body_by_code(str(document.meta["body"]), bodies)
@@ -62,18 +104,20 @@ def add_report(project: Project, markdown: str, output: Path | None = None,
     kept = _source_file(project, source) if in_archive and source else None
     before, _ = load_record(project.record, str(project.record)) if project.record.exists() else (None, [])
     if kept is not None and source is not None and not kept.exists():
-        write_bytes_atomically(kept, source[1])
-    write_atomically(page, markdown)
+        journal.write(kept, source[1])
+    journal.write(page, markdown.encode("utf-8"))
     addition = Addition(page, kept)
     if not in_archive:
         return addition  # written elsewhere than the archive: nothing of the archive changes
     report, _ = read_report(document)
-    addition.placeholders = _write_placeholders(project, body, document, report, bodies)
+    addition.placeholders = _write_placeholders(project, body, document, report, bodies, journal)
     publication = build_publication(project)
     if before is not None:
         addition.redirects = _carried_over(before.pages, publication, page.relative_to(project.docs_dir).as_posix())
-        redirects = {**before.redirects, **addition.redirects}
-        write_atomically(project.record, record_text(publication.published(), redirects))
+        published = publication.published()
+        # A page withheld for a problem of its own keeps its recorded promises until it is fixed.
+        published.update({url: before.pages[url] for url in publication.withheld_urls() if url in before.pages})
+        journal.write(project.record, record_text(published, {**before.redirects, **addition.redirects}).encode())
     addition.problems = publication.problems
     return addition
 
@@ -99,7 +143,7 @@ def _document(markdown: str) -> ContentFile:
 # -- placeholders -----------------------------------------------------------------
 
 def _write_placeholders(project: Project, body: Body, document: ContentFile, report: Report,
-                        bodies: tuple[Body, ...]) -> list[Path]:
+                        bodies: tuple[Body, ...], journal: _Journal) -> list[Path]:
     """A page for each meeting the report names that has none: its body, number and name, where the
     report names it, and the provisional agenda the report approved for it."""
     number = int(document.meta["meeting"])
@@ -122,7 +166,7 @@ def _write_placeholders(project: Project, body: Body, document: ContentFile, rep
         agenda = provisional.get(other) if code == body.code and other == number + 1 else None
         text = _placeholder(other_body, other, body, number, paragraph, agenda.label if agenda else None,
                             bool(document.meta.get("fictional")))
-        write_atomically(path, text)
+        journal.write(path, text.encode("utf-8"))
         written.append(path)
     return written
 

@@ -84,8 +84,9 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
         print(f"{fact}", file=sys.stderr)
     try:
         addition = add_report(project, markdown, output if args.output else None, (args.source.name, data))
-    except ValueError as error:
+    except ValueError as error:  # ContentError too: the new pages' own problems
         print(error, file=sys.stderr)
+        print("nothing was written: the archive is as it was", file=sys.stderr)
         return 1
     return _summary(addition, project.root)
 
@@ -101,8 +102,10 @@ def _summary(addition: Addition, root: Path) -> int:
     for problem in addition.problems:
         print(problem, file=sys.stderr)
     if addition.problems:
-        print(f"{len(addition.problems)} problems remain in the archive: fix them before the build", file=sys.stderr)
-        return 1
+        files = sorted({p.path for p in addition.problems})
+        print(f"the report was added; {len(addition.problems)} problem{'s' if len(addition.problems) != 1 else ''} "
+              f"remain in other files of the archive ({', '.join(files[:5])}{' ...' if len(files) > 5 else ''}): "
+              "fix them before the build", file=sys.stderr)
     return 0
 
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from cnd_archive.registry.bodies import Body, all_bodies
 from cnd_archive.registry.gazetteer import load_gazetteer
-from cnd_archive.registry.venues import countries_of
+from cnd_archive.registry.venues import countries_of, venue_country
 from cnd_archive.errors import Problem
 from cnd_archive.model.frontmatter import split
 from cnd_archive.importing.structure import Block, BlockKind, Structure
@@ -127,9 +127,10 @@ def _venue_country(city: str, blocks: list[Block], given: str | None, path: str,
     paragraph saying where the meeting was held names among them; never a guess."""
     if given:
         return given, None
+    settled = venue_country(city)
     candidates = countries_of(city)
-    if len(candidates) == 1:
-        return candidates[0], None
+    if settled is not None:
+        return settled, None
     held_in = re.compile(r"\bheld\s+in\s+" + _words(city) + r"\b")
     named = {m.entity for b in blocks if b.kind is not BlockKind.TITLE and held_in.search(b.text)
              for m in load_gazetteer().find(b.text)}

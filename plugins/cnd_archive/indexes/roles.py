@@ -22,7 +22,9 @@ from cnd_archive.model.sentences import after_in_line, in_one_sentence
 from cnd_archive.registry.roles import ROLES
 
 
-_MEMBERS = ("States members of ", " were represented:")
+_MEMBERS = ("members of ", " were represented:")
+"""The list of members present: "The following States members of the Commission were represented:",
+"The following members of the Subcommission were represented:"."""
 _OBSERVER_RE = re.compile(r"(?:was|were) (?:also )?represented by (?:an )?observers?")
 _OFFICERS_RE = re.compile(r"\bofficers\b")
 _ELECTED_RE = re.compile(r"\belected\b")
@@ -31,7 +33,10 @@ _NATIONAL_REPORTS_RE = re.compile(r"\b(?:national|country) reports\b")
 _QUESTIONNAIRE_RE = re.compile(r"\bquestionnaire\b")
 _ANSWERS_FROM_RE = re.compile(r"\b(?:had come|came|received) from\b")
 _LIST_ITEM_RE = re.compile(r"^\s*- ")
-_HELD_IN_RE = re.compile(r"\bwas held in\b")
+_HOSTING_RE = re.compile(r"\bwas held (?:in|at)\b|\b(?:was|were) opened by\b")
+"""Where the host is named: the paragraph on where the meeting was held ("was held in Baku", "was
+held at the headquarters of the Economic Commission for Africa"), or on who opened it ("It was
+opened by the Federal Attorney General of Ethiopia")."""
 _AGENDA_ITEM_RE = re.compile(r"agenda item (\d+)")
 _SPEAKER_RE = re.compile(r"\b(?:[Rr]epresentatives? of|[Dd]elegations? of|[Oo]bservers? (?:from|for)|Vice-President of)\s+")
 _OBSERVER_SPEAKER_RE = re.compile(r"\b[Oo]bservers? (?:from|for)\b")
@@ -179,7 +184,7 @@ def _propose_from_paragraph(report: Report, number: int, paragraph: Element, tex
             office = _OFFICE_RE.match(line)
             for entity in _entities(line, gazetteer, ("country",)) if office else []:
                 add(entity, "officer", office["office"], number)  # type: ignore[index]
-    if host_country and _HELD_IN_RE.search(paragraph.plain_text) and host_country in _entities(text, gazetteer):
+    if host_country and _HOSTING_RE.search(paragraph.plain_text) and host_country in _entities(text, gazetteer):
         add(host_country, "host", "", number)
 
 

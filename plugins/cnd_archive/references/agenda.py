@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from cnd_archive.errors import Problem
 from cnd_archive.model.anchors import paragraph_id
 from cnd_archive.model.archive import Archive, Meeting
+from cnd_archive.model.ordinals import ORDINAL_PATTERN, ordinal_to_int
 from cnd_archive.model.report import Element, Report
 from cnd_archive.model.sentences import in_one_sentence
 from cnd_archive.references.meetings import find_meetings
@@ -76,6 +77,35 @@ class Agenda:
     sub_items: dict[str, list[Element]]
 
 
+_ITS_RE = re.compile(rf"\bfor\s+its\s+(?P<ordinal>{ORDINAL_PATTERN})\s+(?:session|meeting)\b", re.I)
+"""The Subcommission's "approved the following provisional agenda for its fifty-fourth session"."""
+_ORGANIZATION_RE = re.compile(r"\b(?:Organization of|Provisional agenda for)\s+(?:the\s+)?$", re.I)
+_ADOPTION_RE = re.compile(r"\bAdoption of the report\b", re.I)
+
+
+def _meeting_of(paragraph: Element, after: int, items: list[Element], children: dict[str, list[Element]],
+                meeting: Meeting, bodies: tuple[Body, ...]) -> int | None:
+    """The meeting a provisional agenda is for, as the text states it, in any of the ways reports
+    do: named after "provisional agenda" ("for the Twenty-eighth Meeting", "for its fifty-fourth
+    session"), named by the item the paragraph is under ("Organization of the Twenty-ninth
+    Meeting"), or by the agenda's own item for adopting that meeting's report. Where these
+    disagree, or none says it, the meeting is not read: no guess."""
+    own = [m for m in find_meetings(paragraph.text, meeting.body.code, bodies)
+           if m.body == meeting.body.code and not m.about_recommendations]
+    stated = {m.number for m in own if m.start > after}
+    stated |= {ordinal_to_int(m["ordinal"]) for m in _ITS_RE.finditer(paragraph.text, after)}
+    stated |= {m.number for m in own if _ORGANIZATION_RE.search(paragraph.text[max(0, m.start - 40):m.start])}
+    for item in [e for item in items for e in [item, *children.get(item.id, [])]]:
+        if _ADOPTION_RE.search(item.text):
+            stated |= {m.number for m in find_meetings(item.text, meeting.body.code, bodies)
+                       if m.body == meeting.body.code and not m.about_recommendations}
+            stated |= {ordinal_to_int(m["ordinal"]) for m in _ON_ITS_RE.finditer(item.text)}
+    return stated.pop() if len(stated) == 1 else None
+
+
+_ON_ITS_RE = re.compile(rf"\b(?:on|at)\s+its\s+(?P<ordinal>{ORDINAL_PATTERN})\s+(?:session|meeting)\b", re.I)
+
+
 def agendas(report: Report, meeting: Meeting, bodies: tuple[Body, ...]) -> list[Agenda]:
     """Every agenda of the report, recognised by the paragraph that introduces its list."""
     children = _children(report)
@@ -87,10 +117,8 @@ def agendas(report: Report, meeting: Meeting, bodies: tuple[Body, ...]) -> list[
         text = paragraph.plain_text
         provisional = _PROVISIONAL_RE.search(paragraph.text)
         if provisional:
-            # "the following draft provisional agenda for the Twenty-eighth Meeting was approved"
-            named = [m.number for m in find_meetings(paragraph.text, meeting.body.code, bodies)
-                     if m.body == meeting.body.code and not m.about_recommendations and m.start > provisional.end()]
-            found.append(Agenda(paragraph, True, named[0] if named else None, items, children))
+            found.append(Agenda(paragraph, True, _meeting_of(paragraph, provisional.end(), items, children, meeting,
+                                                             bodies), items, children))
         elif in_one_sentence(text, _ADOPTED_RE, _AGENDA_RE) or in_one_sentence(text, _AGENDA_RE, _WAS_ADOPTED_RE):
             found.append(Agenda(paragraph, False, None, items, children))
     return found

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 from typing import Any
 
 from cnd_archive.registry.bodies import Body, all_bodies
@@ -11,7 +12,7 @@ from cnd_archive.registry.gazetteer import load_gazetteer
 from cnd_archive.registry.venues import countries_of, venue_country
 from cnd_archive.errors import Problem
 from cnd_archive.model.frontmatter import split
-from cnd_archive.importing.structure import Block, BlockKind, Structure
+from cnd_archive.importing.structure import Block, BlockKind, Structure, without_markers
 from cnd_archive.model.ordinals import ORDINAL_PATTERN, ordinal_to_int
 
 _MONTHS = ("January February March April May June July August September October "
@@ -63,7 +64,9 @@ def extract(structure: Structure, path: str, source: dict[str, str], bodies: tup
             country: str | None = None) -> tuple[dict[str, Any], list[Problem]]:
     """Front matter for a report, and the problems that kept a fact from being read."""
     problems: list[Problem] = []
-    title = next(b for b in structure.blocks if b.kind is BlockKind.TITLE)
+    title_block = next(b for b in structure.blocks if b.kind is BlockKind.TITLE)
+    # "... held in Baku from 19 to 23 November 2018*": the title's footnote marker is not a word of it.
+    title = replace(title_block, text=without_markers(title_block.text))
     meta: dict[str, Any] = {}
     bodies = bodies or all_bodies()
     found = next(((b, m) for b in bodies if (m := title_pattern(b).match(title.text))), None)
@@ -79,6 +82,8 @@ def extract(structure: Structure, path: str, source: dict[str, str], bodies: tup
     problems += _read_title(body, match, title, structure.blocks, country, path, meta)
     meta["report_title"] = title.text
     problems += _read_preamble(structure.blocks, path, meta)
+    if "symbol" not in meta and structure.page_symbol:
+        meta["symbol"] = structure.page_symbol  # printed at the head of every page
     if structure.job_number:
         meta["job_number"] = structure.job_number
     languages = _working_languages(structure)

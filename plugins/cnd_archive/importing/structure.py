@@ -13,7 +13,8 @@ from enum import Enum
 
 from cnd_archive.model import anchors, numbering
 from cnd_archive.errors import ContentError, Problem
-from cnd_archive.importing.plain_text import Kind, Line, Source, read_lines, superscript_markers
+from cnd_archive.importing.page_furniture import unwrapped, without_furniture
+from cnd_archive.importing.plain_text import SUPERSCRIPT_DIGITS, Kind, Line, Source, read_lines, superscript_markers
 
 
 class BlockKind(Enum):
@@ -56,6 +57,10 @@ class Structure:
     footnotes: list[Footnote]
     job_number: str | None
     page_count: int | None
+    page_symbol: str | None = None
+    """The report's symbol as its pages print it (its first line, or the running header)."""
+    uncertain_hyphens: list[int] = field(default_factory=list)
+    """Lines whose end hyphen the document's words do not settle (kept, and listed)."""
 
 
 # Headings known to recur in UN reports get a readable id; others are numbered in order.
@@ -419,5 +424,20 @@ def _replace_superscripts(text: str, by_label: dict[str, Footnote], used: set[st
     return "".join(out)
 
 
+def without_markers(text: str) -> str:
+    """Text without its footnote markers (``*``, superscript digits), as its words read."""
+    return _STAR_MARKER_RE.sub("", _SUPERSCRIPT_MARKER_RE.sub("", text)).strip()
+
+
+_SUPERSCRIPT_MARKER_RE = re.compile(f"\\s?[{SUPERSCRIPT_DIGITS}]+")
+
+
 def import_text(text: str, path: str) -> Structure:
-    return assemble(read_lines(text), path)
+    cleaned, furniture = without_furniture(text)
+    lines = unwrapped(cleaned, set(furniture.lines))
+    source = read_lines(lines.text)
+    source.job_number = source.job_number or furniture.job_number
+    structure = assemble(source, path)
+    structure.page_symbol = furniture.symbol
+    structure.uncertain_hyphens = lines.uncertain_hyphens
+    return structure

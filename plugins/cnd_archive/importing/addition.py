@@ -155,7 +155,7 @@ def _write_placeholders(project: Project, body: Body, document: ContentFile, rep
             key = (mention.body, mention.number)
             if key != (body.code, number) and key not in first_paragraph:
                 first_paragraph[key] = _paragraph_number(element, report)
-    provisional = {a.for_meeting: a.paragraph for a in agendas(report, _meeting(document, body), bodies)
+    provisional = {a.for_meeting: a.paragraph for a in agendas(report, meeting_of(document, body), bodies)
                    if a.provisional and a.for_meeting is not None}
     written = []
     for (code, other), paragraph in sorted(first_paragraph.items()):
@@ -178,7 +178,8 @@ def _paragraph_number(element: Any, report: Report) -> int:
     return int(element.label) if element.kind == "paragraph" else 0
 
 
-def _meeting(document: ContentFile, body: Body) -> Meeting:
+def meeting_of(document: ContentFile, body: Body) -> Meeting:
+    """The meeting an imported report's front matter describes, before it is in the archive."""
     meta = document.meta
     return Meeting(body, int(meta["meeting"]), "report", str(meta["title"]), meta.get("start_date"),
                    meta.get("end_date"), meta.get("city"), meta.get("country"),

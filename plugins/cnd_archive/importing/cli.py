@@ -11,19 +11,20 @@ from pathlib import Path
 import pycountry
 
 from cnd_archive.errors import ContentError
-from cnd_archive.layout import meeting_uri
-from cnd_archive.registry.bodies import body_by_code
-from cnd_archive.publishing.site_config import Project
-from cnd_archive.importing.addition import Addition, add_report
-from cnd_archive.importing.metadata import unread_facts
-from cnd_archive.model.frontmatter import split
-from cnd_archive.registry.gazetteer import load_gazetteer
-from cnd_archive.model.report import read_report
-from cnd_archive.indexes.roles import Role, propose_roles
-from cnd_archive.importing.structure import import_text
+from cnd_archive.importing.addition import Addition, add_report, meeting_of
 from cnd_archive.importing.markdown_writer import render
+from cnd_archive.importing.metadata import extract, unread_facts
 from cnd_archive.importing.plain_text import decode
-from cnd_archive.importing.metadata import extract
+from cnd_archive.importing.structure import BlockKind, Structure, Unread, import_text
+from cnd_archive.indexes.roles import Role, propose_roles
+from cnd_archive.layout import meeting_uri
+from cnd_archive.model.frontmatter import split
+from cnd_archive.model.report import read_report
+from cnd_archive.publishing.site_config import Project
+from cnd_archive.references.agenda import agendas
+from cnd_archive.references.followup import UNREAD_AGENDA
+from cnd_archive.registry.bodies import all_bodies, body_by_code
+from cnd_archive.registry.gazetteer import load_gazetteer
 
 
 def convert(data: bytes, path: str, country: str | None = None, fictional: bool = False) -> str:
@@ -38,7 +39,23 @@ def convert(data: bytes, path: str, country: str | None = None, fictional: bool 
         meta = {"kind": meta.pop("kind"), "fictional": True, **meta}
     markdown = render(structure, meta)
     meta["participation"] = [role.record() for role in proposed_roles(markdown, path, meta)]
+    unread = [*structure.unread, *unread_agendas(markdown, path, structure)]
+    if unread:
+        meta["unread"] = [{"fact": u.fact, "line": u.line, "note": u.note} for u in sorted(unread, key=lambda u: u.line)]
     return render(structure, meta)
+
+
+def unread_agendas(markdown: str, path: str, structure: Structure) -> list[Unread]:
+    """Provisional agendas whose meeting the text does not state (or states two ways)."""
+    document, _ = split(markdown, path)
+    if document is None:
+        return []
+    report, _ = read_report(document)
+    body = body_by_code(str(document.meta["body"]), all_bodies())
+    lines = {b.label: b.line for b in structure.blocks if b.kind is BlockKind.PARAGRAPH}
+    return [Unread(UNREAD_AGENDA, lines.get(a.paragraph.label, 1), f"the meeting the provisional agenda of paragraph "
+                   f"{a.paragraph.label} is for: the text does not say, or says it two ways")
+            for a in agendas(report, meeting_of(document, body), all_bodies()) if a.provisional and a.for_meeting is None]
 
 
 def proposed_roles(markdown: str, path: str, meta: dict[str, object]) -> list[Role]:

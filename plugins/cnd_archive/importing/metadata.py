@@ -189,6 +189,8 @@ def unread_facts(markdown: str, source: str) -> list[str]:
     document, _ = split(markdown, source)
     meta = document.meta if document else {}
     notes = [f"{source}:1: could not read {label}" for key, label in _FACTS.items() if key not in meta]
+    notes += [f"{source}:{u['line']}: could not read {u['note']}" for u in meta.get("unread") or []
+              if isinstance(u, dict)]
     if not meta.get("participation"):
         notes.append(f"{source}:1: found no participation (attendance, officers, statements) in the text")
     return notes

@@ -109,9 +109,12 @@ def _same_heading(line: str, entry: str) -> bool:
 _BLOCK_START_RE = re.compile(
     r"^(?:-\s|\d{1,4}\.\s|\([a-z]{1,2}\)\s|[IVXLC]+\.\s|[A-Z]{1,2}\.\s|Issue\s\d+\.|Annex\b|\^\{|\*{1,3}\s"
     r"|[⁰¹²³⁴⁵⁶⁷⁸⁹]+\s|Report of the\b|Original:|[A-Z][a-z]+ only\*?$|[A-Z][\w-]*(?: [\w-]+){0,3}:\s)")
+_PREAMBLE_START_RE = re.compile(r"^(?:[A-Z][A-Za-z0-9.]*(?:/[A-Za-z0-9.]+){2,}\*?|\d{1,2} [A-Z][a-z]+ \d{4})$")
+"""Before the title: the report's symbol and its date, each a line of its own."""
 """What begins a block of a report: a list dash, a paragraph or subparagraph number, a chapter,
 section, issue or annex heading, a footnote, the title, the 'Original:' line, an entry of a list
 of officers ("First Vice-Chair: ...")."""
+_ANNEX_ALONE_RE = re.compile(r"^Annex(?:\s+(?:[IVX]+|\d+))?$")
 _STANDS_ALONE_RE = re.compile(r"^(?:\^\{|[⁰¹²³⁴⁵⁶⁷⁸⁹]+\s|\*{1,3}\s|Annex(?:\s+(?:[IVX]+|\d+))?$)")
 """Lines nothing is joined to across a page break: a footnote at the foot of the page (the text
 goes on after it, in the block before), and an annex heading (its title follows on its own line)."""
@@ -137,18 +140,24 @@ def unwrapped(text: str, page_breaks: set[int] | None = None) -> Unwrapped:
     never the hyphenated form; "drug-" + "trafficking" stays hyphenated, and a break the document
     does not settle keeps its hyphen and is listed."""
     lines = text.split("\n")
+    printed = list(lines)  # as the pages print them, for the length of the line before a break
+    full = _full_line(lines)
     breaks = page_breaks or set()
     words = {w.casefold() for w in _WORD_RE.findall(text)}
     result = Unwrapped("")
     start: int | None = None
     gap = ""  # "" (none), "blank" or "page"
+    title_seen = False
     for index, line in enumerate(lines):
         stripped = line.strip()
         if not stripped:
             gap = "page" if index + 1 in breaks or gap == "page" else "blank"
             continue
-        if start is not None and "\t" not in line and "\t" not in lines[start] and _continues(
-                lines[start].rstrip(), stripped, gap, lambda: _block_ends_sentence(lines, index)):
+        preamble = not title_seen and bool(_PREAMBLE_START_RE.match(stripped))
+        title_seen = title_seen or stripped.startswith("Report of the")
+        if start is not None and not preamble and "\t" not in line and "\t" not in lines[start] and _continues(
+                lines[start].rstrip(), stripped, gap, lambda: _block_ends_sentence(lines, index),
+                len(printed[index - 1 - _blank_run(printed, index)].rstrip()) >= full):
             lines[start] = _joined(lines[start].rstrip(), stripped, words, index + 1, result)
             lines[index] = ""
         else:
@@ -161,17 +170,48 @@ def unwrapped(text: str, page_breaks: set[int] | None = None) -> Unwrapped:
 _TERMINATED_RE = re.compile(r"""[.;:!?]["'”’)\]]*$""")
 
 
-def _continues(head: str, tail: str, gap: str, tail_is_prose: Callable[[], bool]) -> bool:
-    """Whether ``tail`` goes on with the block of ``head``. Across a page break, a line that starts
-    a capitalised sentence after a finished one goes on with it when its own lines end a sentence
-    too: the report's headings end with none, and its paragraphs are numbered."""
-    if _BLOCK_START_RE.match(tail) or gap == "blank":
+def _full_line(lines: list[str]) -> int:
+    """How long a line is when the page's width cut it: nine lines in ten are no longer, less a
+    long word (in a text of one paragraph per line, no line is cut and none is this long)."""
+    lengths = sorted(len(line.rstrip()) for line in lines if line.strip())
+    return lengths[int(len(lengths) * 0.9)] - 15 if lengths else 0
+
+
+def _blank_run(lines: list[str], index: int) -> int:
+    run = 0
+    while index - 1 - run > 0 and not lines[index - 1 - run].strip():
+        run += 1
+    return run
+
+
+def _continues(head: str, tail: str, gap: str, tail_is_prose: Callable[[], bool], head_was_cut: bool) -> bool:
+    """Whether ``tail`` goes on with the block of ``head``. Across a page break, a line goes on
+    with the block before it when the line before the break was cut at the page's width, when it
+    begins in lower case, or when its own lines end a sentence: a report's headings end with
+    none, and its paragraphs are numbered, so a capitalised line that ends no sentence after a
+    line that ended short is a heading of the new page."""
+    if gap == "blank":
         return False
+    if _BLOCK_START_RE.match(tail):
+        return _goes_on_inline_letters(head, tail)
     if gap == "":
-        return not _STANDS_ALONE_RE.match(head.strip()) or head.lstrip().startswith(("^{", "*"))
+        return not _ANNEX_ALONE_RE.match(head.strip())
     if _STANDS_ALONE_RE.match(head.strip()):
         return False
-    return not _TERMINATED_RE.search(head) or tail[:1].islower() or tail_is_prose()
+    return head_was_cut or tail[:1].islower() or tail_is_prose()
+
+
+_LETTER_START_RE = re.compile(r"^\((?P<letter>[b-z])\)\s")
+
+
+def _goes_on_inline_letters(head: str, tail: str) -> bool:
+    """"... the following subjects: (a) new trends; (b) trafficking ...": a lettered item that the
+    width cut to the start of a line, in a paragraph that lists its items in the running text."""
+    letter = _LETTER_START_RE.match(tail)
+    if letter is None:
+        return False
+    before = chr(ord(letter["letter"]) - 1)
+    return f"({before}) " in head[1:] and not head.lstrip().startswith(f"({before})")
 
 
 def _block_ends_sentence(lines: list[str], index: int) -> bool:

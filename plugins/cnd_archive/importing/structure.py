@@ -51,6 +51,16 @@ class Footnote:
     line: int
 
 
+@dataclass(frozen=True)
+class Unread:
+    """A fact the import could not read with certainty: left out (or kept as printed), and listed."""
+
+    fact: str
+    line: int
+    """The line of the source."""
+    note: str
+
+
 @dataclass
 class Structure:
     blocks: list[Block]
@@ -61,6 +71,7 @@ class Structure:
     """The report's symbol as its pages print it (its first line, or the running header)."""
     uncertain_hyphens: list[int] = field(default_factory=list)
     """Lines whose end hyphen the document's words do not settle (kept, and listed)."""
+    unread: list[Unread] = field(default_factory=list)
 
 
 # Headings known to recur in UN reports get a readable id; others are numbered in order.
@@ -368,7 +379,9 @@ def assemble(source: Source, path: str) -> Structure:
     problems = assembler.problems + attach_footnotes(assembler.blocks, assembler.footnotes, path)
     if problems:
         raise ContentError(problems)
-    return Structure(assembler.blocks, assembler.footnotes, source.job_number, source.page_count)
+    structure = Structure(assembler.blocks, assembler.footnotes, source.job_number, source.page_count)
+    structure.unread = _place_orphan_footnotes(assembler.blocks, assembler.footnotes)
+    return structure
 
 
 def attach_footnotes(blocks: list[Block], footnotes: list[Footnote], path: str) -> list[Problem]:
@@ -383,12 +396,27 @@ def attach_footnotes(blocks: list[Block], footnotes: list[Footnote], path: str) 
         problems += [Problem(path, block.line, f"footnote marker {label} has no footnote text",
                              "check that the footnote survived the text extraction")
                      for _, _, label in _all_markers(block) if label not in by_label]
-    for footnote in footnotes:
-        if footnote.label not in used:
-            problems.append(Problem(path, footnote.line,
-                                    f"footnote {footnote.label} has no marker in the text",
-                                    "check that the marker survived the text extraction"))
     return problems
+
+
+def _place_orphan_footnotes(blocks: list[Block], footnotes: list[Footnote]) -> list[Unread]:
+    """A footnote whose marker the extraction lost keeps its words: it is hung on the block it
+    follows in the source, and listed, since where its marker stood cannot be read."""
+    marked = {label for block in blocks for _, _, label in _all_markers(block)}
+    unread: list[Unread] = []
+    for footnote in footnotes:
+        if footnote.label in marked:
+            continue
+        before = [b for b in blocks if b.line < footnote.line and b.kind is not BlockKind.TABLE]
+        if not before:
+            continue
+        block = before[-1]
+        block.text += f"[^{footnote.label}]"
+        block.footnotes.append(footnote)
+        unread.append(Unread("footnote_marker", footnote.line,
+                             f"footnote {footnote.label} has no marker in the text; it is placed after the "
+                             "block it follows"))
+    return unread
 
 
 def _all_markers(block: Block) -> list[tuple[int, int, str]]:
@@ -440,4 +468,6 @@ def import_text(text: str, path: str) -> Structure:
     structure = assemble(source, path)
     structure.page_symbol = furniture.symbol
     structure.uncertain_hyphens = lines.uncertain_hyphens
+    structure.unread += [Unread("line_end_hyphen", line, "a hyphen at the end of the line: the document does not "
+                                "say whether it joins a broken word, so it is kept") for line in lines.uncertain_hyphens]
     return structure

@@ -108,6 +108,8 @@ def _held(archive: Archive, report: Report, meeting: Meeting, item: Element,
 def _scheduled(archive: Archive, report: Report, meeting: Meeting, agenda: Agenda, item: Element,
                number: int) -> tuple[Review | None, Problem | None]:
     at = agenda.for_meeting
+    if at is None and _listed_as_unread(report, agenda):
+        return None, None  # the import could not read it, and says so in the front matter
     if at is None:
         return None, Problem(report.path, agenda.paragraph.line, "the provisional agenda does not say which "
                              "meeting it is for", "the paragraph should name it, e.g. 'for the Twenty-eighth Meeting'")
@@ -123,6 +125,15 @@ def _scheduled(archive: Archive, report: Report, meeting: Meeting, agenda: Agend
     target = (Target(following.src_uri, agenda_item_anchor(item.label)) if shows_agenda
               else Target(meeting.src_uri, item.id))
     return Review(reviewed, following, True, target, item.label), None
+
+
+UNREAD_AGENDA = "provisional_agenda_meeting"
+"""The ``unread:`` entry of a provisional agenda whose meeting the text does not state."""
+
+
+def _listed_as_unread(report: Report, agenda: Agenda) -> bool:
+    unread = report.meta.get("unread")
+    return isinstance(unread, list) and any(isinstance(u, dict) and u.get("fact") == UNREAD_AGENDA for u in unread)
 
 
 def recommendations_target(archive: Archive, meeting: Meeting) -> Target:

@@ -60,6 +60,7 @@ class Build:
 
 def copy_project(root: Path) -> Path:
     """The project's configuration, content, sources and permalink record, copied to root."""
+    root.mkdir(parents=True, exist_ok=True)
     for name in ("mkdocs.yml", "permalinks.json"):
         shutil.copy(ROOT / name, root / name)
     for name in ("content", "sources"):

@@ -35,6 +35,7 @@ from cnd_archive.importing.plain_text import MAX_SOURCE_BYTES, decode
 from cnd_archive.importing.structure import import_text
 from cnd_archive.model.archive import Archive
 from cnd_archive.model.frontmatter import ContentFile, split
+from cnd_archive.model.markdown_text import EXPLICIT_ID_RE
 from cnd_archive.model.parser import parse_tokens
 from cnd_archive.model.report import Report, read_report
 
@@ -95,6 +96,10 @@ def held_to_source(document: ContentFile, report: Report, sources: Path) -> list
         return [Problem(document.path, line, f"the source {SOURCES}/{path.name} cannot be read ({error.strerror})",
                         f"add the file the report was imported from to {SOURCES}/")]
     digest = hashlib.sha256(data).hexdigest()
+    changed_pdf = _changed_pdf(sources, source)
+    if changed_pdf:
+        return [Problem(document.path, line, changed_pdf, "a changed source is a changed record: restore it, "
+                        "or import the new PDF again")]
     if digest != source.get("sha256"):
         return [Problem(document.path, line, f"{SOURCES}/{path.name} has SHA-256 {digest[:12]}..., not the "
                         f"recorded {str(source.get('sha256'))[:12]}...: the source has changed",
@@ -105,6 +110,18 @@ def held_to_source(document: ContentFile, report: Report, sources: Path) -> list
                         "restore the source, or import it again")]
     corrections, problems = _corrections(document)
     return problems + _changed_words(report, imported, corrections) + _changed_facts(document, imported)
+
+
+def _changed_pdf(sources: Path, source: dict[str, Any]) -> str | None:
+    """What is wrong with the PDF the text was extracted from, when one is recorded."""
+    name = source.get("pdf")
+    if not name:
+        return None
+    path = sources / str(name)
+    if path.resolve().parent != sources.resolve() or not path.is_file():
+        return f"the source's PDF {SOURCES}/{name} is missing"
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    return None if digest == source.get("pdf_sha256") else f"{SOURCES}/{name} has SHA-256 {digest[:12]}..., not the recorded {str(source.get('pdf_sha256'))[:12]}..."
 
 
 def _imported(data: bytes, shown: str, document: ContentFile) -> tuple[Report | None, list[str]]:
@@ -144,10 +161,12 @@ def words_by_element(report: Report, tokens: list[Token] | None = None) -> dict[
 
 
 def _words_by_line(tokens: list[Token], body_line: int) -> Iterator[tuple[int, list[str]]]:
-    for token in tokens:
+    for index, token in enumerate(tokens):
         if token.type == "inline" and token.map:
             text = "".join(c.content if c.type in ("text", "code_inline") else " " if c.type.endswith("break") else ""
                            for c in token.children or [])
+            if index and tokens[index - 1].type == "heading_open":
+                text = EXPLICIT_ID_RE.sub("", text)  # a heading's {#id} is an annotation, not a word
             yield body_line + token.map[0], text.split()
 
 

@@ -54,17 +54,17 @@ class Addition:
 
 
 def add_report(project: Project, markdown: str, output: Path | None = None,
-               source: tuple[str, bytes] | None = None) -> Addition:
-    """Write the report, the source it was imported from (``(name, bytes)``, kept in sources/ so
-    that every check can hold the report to it), the placeholders it calls for, and the
-    redirects its arrival needs: all of them, or none.
+               sources: list[tuple[str, bytes]] | None = None) -> Addition:
+    """Write the report, the sources it was imported from (``(name, bytes)``: its text, kept in
+    sources/ so that every check can hold the report to it, and the PDF it came from), the
+    placeholders it calls for, and the redirects its arrival needs: all of them, or none.
 
     The addition is undone, every file byte for byte as it was, when the new pages have a
     problem of their own (raised as ContentError) or anything fails on the way. Problems in
     other files of the archive do not stop it: they are returned, for the summary."""
     journal = _Journal()
     try:
-        addition = _add(project, markdown, output, source, journal)
+        addition = _add(project, markdown, output, sources or [], journal)
     except BaseException:
         journal.undo()
         raise
@@ -94,19 +94,20 @@ class _Journal:
                 write_bytes_atomically(path, data)
 
 
-def _add(project: Project, markdown: str, output: Path | None, source: tuple[str, bytes] | None,
+def _add(project: Project, markdown: str, output: Path | None, sources: list[tuple[str, bytes]],
          journal: _Journal) -> Addition:
     document = _document(markdown)
     bodies = project.known_bodies()
     body = body_by_code(str(document.meta["body"]), bodies)
     page = output or project.docs_dir / meeting_uri(body.slug, int(document.meta["meeting"]))
     in_archive = page.parent.parent == project.docs_dir
-    kept = _source_file(project, source) if in_archive and source else None
+    kept = [(_source_file(project, source), source[1]) for source in sources] if in_archive else []
     before, _ = load_record(project.record, str(project.record)) if project.record.exists() else (None, [])
-    if kept is not None and source is not None and not kept.exists():
-        journal.write(kept, source[1])
+    for path, data in kept:
+        if not path.exists():
+            journal.write(path, data)
     journal.write(page, markdown.encode("utf-8"))
-    addition = Addition(page, kept)
+    addition = Addition(page, kept[0][0] if kept else None)
     if not in_archive:
         return addition  # written elsewhere than the archive: nothing of the archive changes
     report, _ = read_report(document)

@@ -14,6 +14,7 @@ from cnd_archive.errors import ContentError
 from cnd_archive.importing.addition import Addition, add_report, meeting_of
 from cnd_archive.importing.markdown_writer import render
 from cnd_archive.importing.metadata import extract, unread_facts
+from cnd_archive.importing.pdf_text import PdfError, pdf_text
 from cnd_archive.importing.plain_text import decode
 from cnd_archive.importing.structure import BlockKind, Structure, Unread, import_text
 from cnd_archive.indexes.roles import Role, propose_roles
@@ -27,11 +28,26 @@ from cnd_archive.registry.bodies import all_bodies, body_by_code
 from cnd_archive.registry.gazetteer import load_gazetteer
 
 
-def convert(data: bytes, path: str, country: str | None = None, fictional: bool = False) -> str:
-    """The annotated Markdown of a report, or ContentError/ValueError saying what is wrong."""
+def read_source(path: Path) -> tuple[list[tuple[str, bytes]], bytes, str]:
+    """The files to keep in sources/ (the text first: the record's source), the text's bytes and the
+    name to report it by. A PDF's text is extracted and kept beside it, for a reviewer to diff."""
+    data = path.read_bytes()
+    if path.suffix.lower() != ".pdf" and not data.startswith(b"%PDF-"):
+        return [(path.name, data)], data, str(path)
+    text = pdf_text(path).encode("utf-8")
+    name = f"{path.stem}.txt"
+    return [(name, text), (path.name, data)], text, str(path.with_name(name))
+
+
+def convert(data: bytes, path: str, country: str | None = None, fictional: bool = False,
+            originals: list[tuple[str, bytes]] | None = None) -> str:
+    """The annotated Markdown of a report, or ContentError/ValueError saying what is wrong.
+    ``originals`` are the files the text was extracted from (the PDF), recorded with their digest."""
     text = decode(data, path)
     structure = import_text(text, path)
     source = {"file": Path(path).name, "sha256": hashlib.sha256(data).hexdigest()}
+    for name, original in originals or []:
+        source.update({"pdf": name, "pdf_sha256": hashlib.sha256(original).hexdigest()})
     meta, problems = extract(structure, path, source, country=country)
     if problems:
         raise ContentError(problems)
@@ -71,7 +87,7 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="import_report.py",
         description="Turn the plain text of a UN meeting report into annotated Markdown.")
-    parser.add_argument("source", type=Path, help="the report's plain text (UTF-8)")
+    parser.add_argument("source", type=Path, help="the report's official PDF, or its text (UTF-8) in any layout")
     parser.add_argument("-o", "--output", type=Path,
                         help="the Markdown file to write (default: content/<body>/<number>.md of this project)")
     parser.add_argument("--force", action="store_true", help="replace a report already in the archive")
@@ -82,12 +98,15 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
     parser.add_argument("--project", type=Path, help="the project folder (default: this project)")
     args = parser.parse_args(argv)
     try:
-        data = args.source.read_bytes()
+        kept, data, text_path = read_source(args.source)
     except OSError as error:
         print(f"{args.source}: cannot read: {error.strerror}", file=sys.stderr)
         return 1
+    except PdfError as error:
+        print(error, file=sys.stderr)
+        return 1
     try:
-        markdown = convert(data, str(args.source), args.country, args.fictional)
+        markdown = convert(data, text_path, args.country, args.fictional, kept[1:])
     except ValueError as error:  # ContentError is a ValueError
         print(error, file=sys.stderr)
         return 1
@@ -100,7 +119,7 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
     for fact in unread_facts(markdown, str(args.source)):
         print(f"{fact}", file=sys.stderr)
     try:
-        addition = add_report(project, markdown, output if args.output else None, (args.source.name, data))
+        addition = add_report(project, markdown, output if args.output else None, kept)
     except ValueError as error:  # ContentError too: the new pages' own problems
         print(error, file=sys.stderr)
         print("nothing was written: the archive is as it was", file=sys.stderr)

@@ -108,7 +108,8 @@ def _same_heading(line: str, entry: str) -> bool:
 
 _BLOCK_START_RE = re.compile(
     r"^(?:-\s|\d{1,4}\.\s|\([a-z]{1,2}\)\s|[IVXLC]+\.\s|[A-Z]{1,2}\.\s|Issue\s\d+\.|Annex\b|\^\{|\*{1,3}\s"
-    r"|[⁰¹²³⁴⁵⁶⁷⁸⁹]+\s|Report of the\b|Original:|[A-Z][a-z]+ only\*?$|[A-Z][\w-]*(?: [\w-]+){0,3}:\s)")
+    r"|[⁰¹²³⁴⁵⁶⁷⁸⁹]+\s|Report of the\b|Original:|[A-Z][a-z]+ only\*?$|[A-Z][\w-]*(?: [\w-]+){0,3}:\s"
+    r"|Recommendations adopted by\b|Observations and conclusions\b|List of documents\b|Contents$)")
 _PREAMBLE_START_RE = re.compile(r"^(?:[A-Z][A-Za-z0-9.]*(?:/[A-Za-z0-9.]+){2,}\*?|\d{1,2} [A-Z][a-z]+ \d{4})$")
 """Before the title: the report's symbol and its date, each a line of its own."""
 """What begins a block of a report: a list dash, a paragraph or subparagraph number, a chapter,

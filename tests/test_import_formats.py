@@ -114,3 +114,17 @@ def test_a_provisional_agenda_whose_meeting_is_not_stated_is_listed_not_guessed(
     check = subprocess.run([sys.executable, str(ROOT / "scripts/check_content.py"), "--project", str(project)],
                            capture_output=True, text=True, timeout=300)
     assert check.returncode == 0, check.stdout + check.stderr
+
+
+def test_a_report_whose_venue_country_is_not_stated_is_published_without_it(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "archive")
+    text = (FORMATS / "fictional-honlap-37.txt").read_text(encoding="utf-8").replace("Bangkok", "Valencia")
+    source = tmp_path / "fictional-honlap-37-valencia.txt"
+    source.write_text(text, encoding="utf-8")
+    result = import_report(project, source)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "could not read the venue's country: 'Valencia' is in VEN or ESP" in result.stderr
+    assert "\ncountry:" not in (project / "content/honlap/37.md").read_text(encoding="utf-8").split("\n---\n")[0]
+    built = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project, capture_output=True,
+                           text=True, timeout=600, env=ENV)
+    assert built.returncode == 0, built.stdout + built.stderr

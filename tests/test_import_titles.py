@@ -68,12 +68,13 @@ def test_a_city_several_countries_have_is_placed_by_the_text() -> None:
     assert meta_of(fictional_report("5 October 2034\n\nOriginal: Spanish*", SANTIAGO, body))["country"] == "CHL"
 
 
-def test_a_city_the_text_does_not_place_is_asked_for_never_guessed() -> None:
+def test_a_city_the_text_does_not_place_is_left_out_and_listed_never_guessed() -> None:
     # Valencia, Venezuela (1.6 million) is not ten times Valencia, Spain (0.8 million).
     data = fictional_report("5 October 2034\n\nOriginal: Spanish*", SANTIAGO.replace("Santiago", "Valencia"))
-    with pytest.raises(ContentError) as refused:
-        convert(data, "fictional.txt")
-    assert "venue city 'Valencia' is in VEN or ESP" in str(refused.value) and "--country" in str(refused.value)
+    meta = meta_of(data)
+    assert "country" not in meta and meta["city"] == "Valencia"
+    [unread] = [u for u in meta["unread"] if u["fact"] == "venue_country"]
+    assert unread["line"] == 5 and "'Valencia' is in VEN or ESP" in unread["note"] and "--country" in unread["note"]
     assert meta_of(data, country="ESP")["country"] == "ESP"
 
 

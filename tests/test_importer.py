@@ -151,10 +151,14 @@ def test_an_unknown_ordinal_in_the_title_is_named() -> None:
     assert "fictional.txt:5:1: unknown ordinal 'Ninety-frist'" in problems_of(data)
 
 
-def test_an_unknown_venue_asks_for_its_country() -> None:
+def test_an_unknown_venue_leaves_its_country_out_and_asks_for_it() -> None:
     data = fictional("1. One.\n").replace(b"in Quito", b"in Xanadu-on-Sea")
-    message = problems_of(data)
-    assert "fictional.txt:5:1: unknown venue city 'Xanadu-on-Sea'" in message and "--country" in message
+    document, _ = split(convert(data, "fictional.txt"), "fictional.md")
+    assert document is not None and "country" not in document.meta
+    [unread] = document.meta["unread"]
+    assert (unread["fact"], unread["line"]) == ("venue_country", 5)
+    assert "no city 'Xanadu-on-Sea' is in the gazetteer" in unread["note"] and "--country" in unread["note"]
+    assert "country: PER" in convert(data, "fictional.txt", country="PER")
 
 
 @pytest.mark.parametrize(("data", "expected"), [

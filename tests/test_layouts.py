@@ -181,3 +181,17 @@ def test_a_hyphen_at_a_line_end_is_read_from_the_documents_own_words(head: str, 
     result = unwrapped(f"{head}\n{tail}")
     assert result.text.startswith(joined)
     assert result.uncertain_hyphens == ([] if joined != "a well-known route" else [1])
+
+
+def test_a_footnote_whose_marker_the_extraction_lost_keeps_its_words() -> None:
+    """"Original: English" without its asterisk: the footnote is kept, after the line it follows,
+    and listed as unread; no fact changes."""
+    text = SOURCE_27.read_text(encoding="utf-8")
+    body, facts = imported(text)
+    document, _ = split(convert(text.replace("Original: English*", "Original: English", 1).encode(), "report.txt"),
+                        "report.md")
+    assert document is not None
+    assert [u["fact"] for u in document.meta["unread"]] == ["footnote_marker"]
+    assert "Available only in English, French and Spanish" in document.body
+    meta = {k: v for k, v in document.meta.items() if k not in ("source", "unread")}
+    assert meta == {k: v for k, v in facts.items() if k != "fictional"}

@@ -12,7 +12,7 @@ from cnd_archive.registry.gazetteer import load_gazetteer
 from cnd_archive.registry.venues import countries_of, venue_country
 from cnd_archive.errors import Problem
 from cnd_archive.model.frontmatter import split
-from cnd_archive.importing.structure import Block, BlockKind, Structure, without_markers
+from cnd_archive.importing.structure import Block, BlockKind, Structure, Unread, without_markers
 from cnd_archive.model.ordinals import ORDINAL_PATTERN, ordinal_to_int
 
 _MONTHS = ("January February March April May June July August September October "
@@ -79,7 +79,7 @@ def extract(structure: Structure, path: str, source: dict[str, str], bodies: tup
                                 + ", held in <city> from <d> to <d> <Month> <yyyy>'"))
         return meta, problems
     body, match = found
-    problems += _read_title(body, match, title, structure.blocks, country, path, meta)
+    problems += _read_title(body, match, title, structure.blocks, country, path, meta, structure.unread)
     meta["report_title"] = title.text
     problems += _read_preamble(structure.blocks, path, meta)
     if "symbol" not in meta and structure.page_symbol:
@@ -94,7 +94,7 @@ def extract(structure: Structure, path: str, source: dict[str, str], bodies: tup
 
 
 def _read_title(body: Body, match: re.Match[str], title: Block, blocks: list[Block], country_code: str | None,
-                path: str, meta: dict[str, Any]) -> list[Problem]:
+                path: str, meta: dict[str, Any], unread: list[Unread]) -> list[Problem]:
     problems: list[Problem] = []
     ordinal = match["ordinal"]
     if not _ORDINAL_RE.match(ordinal):
@@ -102,16 +102,18 @@ def _read_title(body: Body, match: re.Match[str], title: Block, blocks: list[Blo
                                 "expected an ordinal in words from 'First' to 'Ninety-ninth', "
                                 "e.g. 'Twenty-seventh'"))
     city = " ".join(match["city"].split())
-    country, problem = _venue_country(city, blocks, country_code, path, title.line)
+    country, problem, unsettled = _venue_country(city, blocks, country_code, path, title.line)
     if problem is not None:
         problems.append(problem)
+    if unsettled is not None:
+        unread.append(Unread("venue_country", title.line, unsettled))
     dates = _date_range(match["dates"])
     if dates is None:
         problems.append(Problem(path, title.line, f"cannot read the dates {match['dates']!r}",
                                 "expected e.g. '2 to 6 October 2017' or '30 September to 4 October 2013'"))
     if problems:
         return problems
-    assert country is not None and dates is not None
+    assert dates is not None
     number = ordinal_to_int(ordinal)
     meta.update({
         "kind": "report",
@@ -121,33 +123,35 @@ def _read_title(body: Body, match: re.Match[str], title: Block, blocks: list[Blo
         "start_date": dates[0],
         "end_date": dates[1],
         "city": city,
-        "country": country,
+        **({"country": country} if country else {}),
     })
     return []
 
 
 def _venue_country(city: str, blocks: list[Block], given: str | None, path: str,
-                   line: int) -> tuple[str | None, Problem | None]:
-    """The venue's country: the one country with a city of that name, else the one that the
-    paragraph saying where the meeting was held names among them; never a guess."""
+                   line: int) -> tuple[str | None, Problem | None, str | None]:
+    """The venue's country: settled by the city's name (``registry.venues``), else the one that the
+    paragraph saying where the meeting was held names among the countries with a city of that
+    name; never a guess. A city that several countries have and the text does not place leaves the
+    country out, with a note for the unread facts (the third value)."""
     if given:
-        return given, None
+        return given, None, None
     settled = venue_country(city)
     candidates = countries_of(city)
     if settled is not None:
-        return settled, None
+        return settled, None, None
     held_in = re.compile(r"\bheld\s+in\s+" + _words(city) + r"\b")
     named = {m.entity for b in blocks if b.kind is not BlockKind.TITLE and held_in.search(b.text)
              for m in load_gazetteer().find(b.text)}
     chosen = [code for code in candidates if code in named]
     if len(chosen) == 1:
-        return chosen[0], None
+        return chosen[0], None, None
     if not candidates:
-        return None, Problem(path, line, f"unknown venue city {city!r}",
-                             "give its country: --country ISO3 (e.g. --country PER)")
-    return None, Problem(path, line, f"venue city {city!r} is in {' or '.join(candidates[:5])}, and the "
-                         "paragraph on where the meeting was held does not say which",
-                         f"give its country: --country {candidates[0]} (or another)")
+        return None, None, (f"the venue's country: no city {city!r} is in the gazetteer of cities (give it with "
+                            "--country ISO3, e.g. --country PER)")
+    return None, None, (f"the venue's country: {city!r} is in {' or '.join(candidates[:5])}, and the paragraph on "
+                        f"where the meeting was held does not say which (give it with --country {candidates[0]} "
+                        "or another)")
 
 
 def _read_preamble(blocks: list[Block], path: str, meta: dict[str, Any]) -> list[Problem]:

@@ -110,10 +110,15 @@ def test_a_provisional_agenda_whose_meeting_is_not_stated_is_listed_not_guessed(
     assert result.returncode == 0, result.stdout + result.stderr
     assert f"{source}:90: could not read the meeting the provisional agenda of paragraph 21 is for" in result.stderr
     page = (project / "content/honlac/28.md").read_text(encoding="utf-8")
-    assert "- fact: provisional_agenda_meeting\n  line: 90\n" in page
+    assert "- fact: provisional_agenda_meeting\n  line: 90\n  paragraph: 21\n" in page
     check = subprocess.run([sys.executable, str(ROOT / "scripts/check_content.py"), "--project", str(project)],
                            capture_output=True, text=True, timeout=300)
     assert check.returncode == 0, check.stdout + check.stderr
+    # The entry excuses that paragraph's agenda only.
+    (project / "content/honlac/28.md").write_text(page.replace("  paragraph: 21\n", "  paragraph: 20\n"), encoding="utf-8")
+    check = subprocess.run([sys.executable, str(ROOT / "scripts/check_content.py"), "--project", str(project)],
+                           capture_output=True, text=True, timeout=300)
+    assert check.returncode == 1 and "the provisional agenda does not say which meeting it is for" in check.stdout
 
 
 def test_a_report_whose_venue_country_is_not_stated_is_published_without_it(tmp_path: Path) -> None:

@@ -57,7 +57,8 @@ def convert(data: bytes, path: str, country: str | None = None, fictional: bool 
     meta["participation"] = [role.record() for role in proposed_roles(markdown, path, meta)]
     unread = [*structure.unread, *unread_agendas(markdown, path, structure)]
     if unread:
-        meta["unread"] = [{"fact": u.fact, "line": u.line, "note": u.note} for u in sorted(unread, key=lambda u: u.line)]
+        meta["unread"] = [{"fact": u.fact, "line": u.line, **({"paragraph": u.paragraph} if u.paragraph else {}),
+                           "note": u.note} for u in sorted(unread, key=lambda u: u.line)]
     return render(structure, meta)
 
 
@@ -70,7 +71,7 @@ def unread_agendas(markdown: str, path: str, structure: Structure) -> list[Unrea
     body = body_by_code(str(document.meta["body"]), all_bodies())
     lines = {b.label: b.line for b in structure.blocks if b.kind is BlockKind.PARAGRAPH}
     return [Unread(UNREAD_AGENDA, lines.get(a.paragraph.label, 1), f"the meeting the provisional agenda of paragraph "
-                   f"{a.paragraph.label} is for: the text does not say, or says it two ways")
+                   f"{a.paragraph.label} is for: the text does not say, or says it two ways", int(a.paragraph.label))
             for a in agendas(report, meeting_of(document, body), all_bodies()) if a.provisional and a.for_meeting is None]
 
 

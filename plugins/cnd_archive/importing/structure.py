@@ -59,6 +59,8 @@ class Unread:
     line: int
     """The line of the source."""
     note: str
+    paragraph: int | None = None
+    """The paragraph it belongs to, by its printed number, where it belongs to one."""
 
 
 @dataclass

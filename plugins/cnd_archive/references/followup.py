@@ -132,8 +132,11 @@ UNREAD_AGENDA = "provisional_agenda_meeting"
 
 
 def _listed_as_unread(report: Report, agenda: Agenda) -> bool:
+    """Whether the front matter lists this agenda's meeting among the facts the import could not read."""
     unread = report.meta.get("unread")
-    return isinstance(unread, list) and any(isinstance(u, dict) and u.get("fact") == UNREAD_AGENDA for u in unread)
+    return isinstance(unread, list) and any(
+        isinstance(u, dict) and u.get("fact") == UNREAD_AGENDA and str(u.get("paragraph")) == agenda.paragraph.label
+        for u in unread)
 
 
 def recommendations_target(archive: Archive, meeting: Meeting) -> Target:

@@ -435,6 +435,7 @@ def _best_time(run: Callable[[], object]) -> float:
     return best
 
 
+@pytest.mark.bench
 @pytest.mark.parametrize("unit", ["Guinea-", "the United ", "Bolivia (Plurinational State ", "the   \n ",
                                   "Democratic People's Republic of ", "WHO ", "Gulf of "])
 def test_find_takes_linear_time(unit: str) -> None:

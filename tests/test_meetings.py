@@ -82,6 +82,7 @@ def test_recognition_never_crashes_and_reports_exact_spans(text: str) -> None:
         assert 1 <= mention.number <= 99
 
 
+@pytest.mark.bench
 @pytest.mark.parametrize("unit", ["Twenty-sixth ", "Twenty-", "Meeting of Heads of National ", "the " * 3, "x-"])
 def test_time_grows_linearly_with_adversarial_input(unit: str) -> None:
     def seconds(repeats: int) -> float:

@@ -12,6 +12,7 @@ check is shared); work that compares each item with every other gives near 16.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import shutil
 import subprocess
@@ -40,6 +41,20 @@ def _report_paragraph(text: str) -> Callable[[Path], None]:
     return write
 
 
+def _source_lines(count: int) -> Callable[[Path], None]:
+    """The report's source with its last paragraph wrapped over ``count`` more lines (the checker
+    imports a report's source again), and the digest recorded for it."""
+    def write(project: Path) -> None:
+        source = project / "sources/honlac-27-report.txt"
+        data = (source.read_text(encoding="utf-8").rstrip("\n") + "\n" + "and words that go on\n" * count).encode()
+        source.write_bytes(data)
+        page = project / REPORT
+        text = page.read_text(encoding="utf-8")
+        old = next(line for line in text.split("\n") if line.strip().startswith("sha256:"))
+        page.write_text(text.replace(old, f"  sha256: {hashlib.sha256(data).hexdigest()}", 1), encoding="utf-8")
+    return write
+
+
 def _redirects(count: int) -> Callable[[Path], None]:
     def write(project: Path) -> None:
         record = json.loads((project / "permalinks.json").read_text(encoding="utf-8"))
@@ -56,6 +71,7 @@ CASES: dict[str, Callable[[int], Callable[[Path], None]]] = {
     "document ranges": lambda n: _placeholder_with("E/1990/CRP.1/Add.1-500 " * (n // 10)),
     "braces '{'": lambda n: _placeholder_with("{" * n),
     "bad redirects": lambda n: _redirects(n // 4),
+    "a source wrapped over many lines": lambda n: _source_lines(n),
     "'officers' in one paragraph": lambda n: _report_paragraph("officers " * n),
     "'adopted' in one paragraph": lambda n: _report_paragraph("adopted " * n),
     "'States members of' in one paragraph": lambda n: _report_paragraph("States members of x " * n),

@@ -110,11 +110,11 @@ _BLOCK_START_RE = re.compile(
     r"^(?:-\s|\d{1,4}\.\s|\([a-z]{1,2}\)\s|[IVXLC]+\.\s|[A-Z]{1,2}\.\s|Issue\s\d+\.|Annex\b|\^\{|\*{1,3}\s"
     r"|[⁰¹²³⁴⁵⁶⁷⁸⁹]+\s|Report of the\b|Original:|[A-Z][a-z]+ only\*?$|[A-Z][\w-]*(?: [\w-]+){0,3}:\s"
     r"|Recommendations adopted by\b|Observations and conclusions\b|List of documents\b|Contents$)")
-_PREAMBLE_START_RE = re.compile(r"^(?:[A-Z][A-Za-z0-9.]*(?:/[A-Za-z0-9.]+){2,}\*?|\d{1,2} [A-Z][a-z]+ \d{4})$")
-"""Before the title: the report's symbol and its date, each a line of its own."""
 """What begins a block of a report: a list dash, a paragraph or subparagraph number, a chapter,
 section, issue or annex heading, a footnote, the title, the 'Original:' line, an entry of a list
-of officers ("First Vice-Chair: ...")."""
+of officers ("First Vice-Chair: ..."), and the unnumbered headings every report has."""
+_PREAMBLE_START_RE = re.compile(r"^(?:[A-Z][A-Za-z0-9.]*(?:/[A-Za-z0-9.]+){2,}\*?|\d{1,2} [A-Z][a-z]+ \d{4})$")
+"""Before the title: the report's symbol and its date, each a line of its own."""
 _ANNEX_ALONE_RE = re.compile(r"^Annex(?:\s+(?:[IVX]+|\d+))?$")
 _STANDS_ALONE_RE = re.compile(r"^(?:\^\{|[⁰¹²³⁴⁵⁶⁷⁸⁹]+\s|\*{1,3}\s|Annex(?:\s+(?:[IVX]+|\d+))?$)")
 """Lines nothing is joined to across a page break: a footnote at the foot of the page (the text
@@ -133,20 +133,20 @@ def unwrapped(text: str, page_breaks: set[int] | None = None) -> Unwrapped:
     """Lines that a PDF wrapped at the page width joined again, each onto the line its block began
     on (the lines it took are left blank, so line numbers stay those of the source).
 
-    A line is joined to the one before it when no blank line stands between them and it begins no
-    block; across a page break (blank lines around the furniture taken out, ``page_breaks`` holding
-    the 1-based lines of that furniture) it is joined when it begins no block and either the line
-    before ends no sentence or it begins in lower case. A word broken at a line's end is joined without its hyphen only when the document
-    itself writes the whole word so ("in-" + "vestigations" where "investigations" occurs) and
-    never the hyphenated form; "drug-" + "trafficking" stays hyphenated, and a break the document
-    does not settle keeps its hyphen and is listed."""
+    Within a page, a line is joined to the one before it when no blank line stands between them
+    and it begins no block. Across a page break (the blank lines around the furniture taken out,
+    ``page_breaks`` holding the 1-based lines of that furniture), see ``_continues``. A word
+    broken at a line's end is joined without its hyphen only when the document itself writes the
+    whole word so ("in-" + "vestigations" where "investigations" occurs) and never the hyphenated
+    form; "drug-" + "trafficking" stays hyphenated, and a break the document does not settle keeps
+    its hyphen and is listed. One pass: a block's lines are gathered and joined once."""
     lines = text.split("\n")
     printed = list(lines)  # as the pages print them, for the length of the line before a break
     full = _full_line(lines)
     breaks = page_breaks or set()
     words = {w.casefold() for w in _WORD_RE.findall(text)}
     result = Unwrapped("")
-    start: int | None = None
+    block: _Block | None = None
     gap = ""  # "" (none), "blank" or "page"
     title_seen = False
     for index, line in enumerate(lines):
@@ -156,16 +156,56 @@ def unwrapped(text: str, page_breaks: set[int] | None = None) -> Unwrapped:
             continue
         preamble = not title_seen and bool(_PREAMBLE_START_RE.match(stripped))
         title_seen = title_seen or stripped.startswith("Report of the")
-        if start is not None and not preamble and "\t" not in line and "\t" not in lines[start] and _continues(
-                lines[start].rstrip(), stripped, gap, lambda: _block_ends_sentence(lines, index),
+        if block is not None and not preamble and "\t" not in line and not block.table and _continues(
+                block, stripped, gap, lambda: _block_ends_sentence(lines, index),
                 len(printed[index - 1 - _blank_run(printed, index)].rstrip()) >= full):
-            lines[start] = _joined(lines[start].rstrip(), stripped, words, index + 1, result)
+            block.add(stripped, words, index + 1, result)
             lines[index] = ""
         else:
-            start = index
+            if block is not None:
+                lines[block.start] = block.text()
+            block = _Block(index, line.rstrip(), "\t" in line)
         gap = ""
+    if block is not None:
+        lines[block.start] = block.text()
     result.text = "\n".join(lines)
     return result
+
+
+@dataclass
+class _Block:
+    """The lines of one block, joined once at its end (a block of many lines is not copied for each)."""
+
+    start: int
+    first: str
+    table: bool
+    pieces: list[str] = field(default_factory=list)
+    last_letter: str = ""
+    """The last lettered item joined into the block from the start of a line."""
+
+    def __post_init__(self) -> None:
+        self.pieces.append(self.first)
+
+    @property
+    def last(self) -> str:
+        return self.pieces[-1]
+
+    def text(self) -> str:
+        return "".join(self.pieces)
+
+    def add(self, tail: str, words: set[str], line: int, result: Unwrapped) -> None:
+        broken = re.search(r"([^\W\d_]+)-$", self.last)
+        following = _WORD_RE.match(tail)
+        if broken is None or following is None:
+            self.pieces.append(tail if broken is not None else f" {tail}")
+            return
+        whole = (broken[1] + following[0]).casefold()
+        hyphenated = f"{broken[1]}-{following[0]}".casefold()
+        if whole in words and hyphenated not in words:
+            self.pieces[-1] = self.last[:-1]
+        elif hyphenated not in words:
+            result.uncertain_hyphens.append(line - 1)
+        self.pieces.append(tail)
 
 
 _TERMINATED_RE = re.compile(r"""[.;:!?]["'”’)\]]*$""")
@@ -185,7 +225,7 @@ def _blank_run(lines: list[str], index: int) -> int:
     return run
 
 
-def _continues(head: str, tail: str, gap: str, tail_is_prose: Callable[[], bool], head_was_cut: bool) -> bool:
+def _continues(block: _Block, tail: str, gap: str, tail_is_prose: Callable[[], bool], head_was_cut: bool) -> bool:
     """Whether ``tail`` goes on with the block of ``head``. Across a page break, a line goes on
     with the block before it when the line before the break was cut at the page's width, when it
     begins in lower case, or when its own lines end a sentence: a report's headings end with
@@ -193,11 +233,12 @@ def _continues(head: str, tail: str, gap: str, tail_is_prose: Callable[[], bool]
     line that ended short is a heading of the new page."""
     if gap == "blank":
         return False
+    alone = len(block.pieces) == 1
     if _BLOCK_START_RE.match(tail):
-        return _goes_on_inline_letters(head, tail)
+        return _goes_on_inline_letters(block, tail)
     if gap == "":
-        return not _ANNEX_ALONE_RE.match(head.strip())
-    if _STANDS_ALONE_RE.match(head.strip()):
+        return not (alone and _ANNEX_ALONE_RE.match(block.first.strip()))
+    if _STANDS_ALONE_RE.match(block.first.strip()):
         return False
     return head_was_cut or tail[:1].islower() or tail_is_prose()
 
@@ -205,34 +246,31 @@ def _continues(head: str, tail: str, gap: str, tail_is_prose: Callable[[], bool]
 _LETTER_START_RE = re.compile(r"^\((?P<letter>[b-z])\)\s")
 
 
-def _goes_on_inline_letters(head: str, tail: str) -> bool:
+def _goes_on_inline_letters(block: _Block, tail: str) -> bool:
     """"... the following subjects: (a) new trends; (b) trafficking ...": a lettered item that the
-    width cut to the start of a line, in a paragraph that lists its items in the running text."""
+    width cut to the start of a line, in a paragraph that lists its items in the running text: the
+    letter before it stands in the block's last few lines, not at the block's start."""
     letter = _LETTER_START_RE.match(tail)
-    if letter is None:
+    if letter is None or letter["letter"] <= block.last_letter:
         return False
     before = chr(ord(letter["letter"]) - 1)
-    return f"({before}) " in head[1:] and not head.lstrip().startswith(f"({before})")
+    recent = "".join(block.pieces[-_LETTER_LOOKBACK:])
+    if block.first.lstrip().startswith(f"({before})") or f"({before}) " not in recent[1:]:
+        return False
+    block.last_letter = letter["letter"]
+    return True
+
+
+_PAGE_LINES = 80
+"""More lines than a page of a report holds."""
+_LETTER_LOOKBACK = 6
+"""Lines back in which the item before a cut lettered item is looked for."""
 
 
 def _block_ends_sentence(lines: list[str], index: int) -> bool:
+    """Whether the block a page begins with ends a sentence (within the lines a page holds)."""
     end = index
-    while end + 1 < len(lines) and lines[end + 1].strip() and not _BLOCK_START_RE.match(lines[end + 1].strip()):
+    while end + 1 < min(len(lines), index + _PAGE_LINES) and lines[end + 1].strip() \
+            and not _BLOCK_START_RE.match(lines[end + 1].strip()):
         end += 1
     return bool(_TERMINATED_RE.search(lines[end].rstrip()))
-
-
-def _joined(head: str, tail: str, words: set[str], line: int, result: Unwrapped) -> str:
-    broken = re.search(r"([^\W\d_]+)-$", head)
-    if broken is None:
-        return f"{head} {tail}"
-    following = _WORD_RE.match(tail)
-    if following is None:
-        return head + tail
-    whole = (broken[1] + following[0]).casefold()
-    hyphenated = f"{broken[1]}-{following[0]}".casefold()
-    if whole in words and hyphenated not in words:
-        return head[:-1] + tail
-    if hyphenated not in words:
-        result.uncertain_hyphens.append(line - 1)
-    return head + tail

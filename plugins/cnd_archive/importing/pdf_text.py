@@ -22,6 +22,8 @@ _FOOTNOTE_START_RE = re.compile(r"^(?P<label>\d{1,2}|\*{1,3})\s+\S")
 _FURNITURE_RE = re.compile(r"^(?:V\.\d{2}-\d{5}(?:\s+\([A-Z]\))?(?:\s+\d+/\d+)?|\d+/\d+(?:\s+V\.\d{2}-\d{5})?|\*\d{6,}\*"
                            r"|[A-Z][A-Za-z0-9.]*(?:/[A-Za-z0-9.]+){2,})$")
 _MAX_CONTINUATION_LINES = 4
+_MAX_FOOTNOTES = 30
+"""More footnotes than a page holds: each is looked for in the page once."""
 _NUMBERED_BEFORE_RE = re.compile(r"(?:\b(?:Add|Corr|Rev|Amend|CRP|L|No|para|paras|chap|sect|art|WP|INF)\.|[\d/.-])$")
 """What a number after it belongs to (``Add.1``, ``CRP.3``, ``2017/11``): not a footnote marker."""
 
@@ -55,7 +57,7 @@ def _page_footnotes(page: str) -> str:
     body_end = len(lines)
     body = "\n".join(lines)
     read: list[tuple[int, str]] = []
-    for index in reversed(_footnote_starts(lines, content)):
+    for index in reversed(_footnote_starts(lines, content)[-_MAX_FOOTNOTES:]):
         label = _FOOTNOTE_START_RE.match(lines[index].strip())["label"]  # type: ignore[index]
         marked = _mark("\n".join(lines[:index]), label)
         if marked is None:
@@ -95,7 +97,7 @@ def _mark(body: str, label: str) -> str | None:
         found = list(pattern.finditer(body))
         return body if found else None
     pattern = re.compile(rf"(?<=[^\W\d_]|[)\]\"”’.,;:]){label}(?=[\s.,;:)]|$)")
-    found = [m for m in pattern.finditer(body) if not _NUMBERED_BEFORE_RE.search(body, 0, m.start())]
+    found = [m for m in pattern.finditer(body) if not _NUMBERED_BEFORE_RE.search(body[max(0, m.start() - 8):m.start()])]
     if not found:
         return None
     last = found[-1]

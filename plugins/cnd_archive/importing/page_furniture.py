@@ -16,7 +16,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-_SYMBOL_RE = re.compile(r"^[A-Z][A-Za-z0-9.]*(?:/[A-Za-z0-9.]+){2,}\*?$")
+_SYMBOL = r"[A-Z][A-Za-z0-9.]*(?:/[A-Za-z0-9.]+){2,}\*?"
+SYMBOL_LINE_RE = re.compile(rf"^{_SYMBOL}$")
+"""A document symbol on a line of its own (the report's own at its top, or a running header)."""
 _JOB = r"V\.\d{2}-\d{5}(?:\s+\([A-Z]\))?"
 _FOOTER_RE = re.compile(rf"^(?:{_JOB}\s+\d+/\d+|\d+/\d+\s+{_JOB}|{_JOB}|\d+/\d+)$")
 _JOB_RE = re.compile(r"V\.\d{2}-\d{5}")
@@ -61,13 +63,20 @@ def without_furniture(text: str) -> tuple[str, Furniture]:
     return "\n".join(lines), furniture
 
 
+def is_furniture(line: str) -> bool:
+    """A line that is page furniture wherever it stands: a footer (job number, page) or a barcode.
+    (A symbol on a line of its own is furniture only as a running header: see ``without_furniture``.)"""
+    stripped = line.strip().lstrip("\f")
+    return bool(_FOOTER_RE.match(stripped) or _BARCODE_RE.match(stripped))
+
+
 def _running_symbol(stripped: list[str], first: int) -> str | None:
     """The report's symbol: its first line, or else a symbol that heads two pages or more."""
-    if first < len(stripped) and _SYMBOL_RE.match(stripped[first]):
+    if first < len(stripped) and SYMBOL_LINE_RE.match(stripped[first]):
         return stripped[first].rstrip("*")
     counts: dict[str, int] = {}
     for line in stripped:
-        if _SYMBOL_RE.match(line):
+        if SYMBOL_LINE_RE.match(line):
             counts[line.rstrip("*")] = counts.get(line.rstrip("*"), 0) + 1
     repeated = [symbol for symbol, count in counts.items() if count >= 2]
     return repeated[0] if len(repeated) == 1 else None
@@ -113,7 +122,7 @@ _BLOCK_START_RE = re.compile(
 """What begins a block of a report: a list dash, a paragraph or subparagraph number, a chapter,
 section, issue or annex heading, a footnote, the title, the 'Original:' line, an entry of a list
 of officers ("First Vice-Chair: ..."), and the unnumbered headings every report has."""
-_PREAMBLE_START_RE = re.compile(r"^(?:[A-Z][A-Za-z0-9.]*(?:/[A-Za-z0-9.]+){2,}\*?|\d{1,2} [A-Z][a-z]+ \d{4})$")
+_PREAMBLE_START_RE = re.compile(rf"^(?:{_SYMBOL}|\d{{1,2}} [A-Z][a-z]+ \d{{4}})$")
 """Before the title: the report's symbol and its date, each a line of its own."""
 _ANNEX_ALONE_RE = re.compile(r"^Annex(?:\s+(?:[IVX]+|\d+))?$")
 _STANDS_ALONE_RE = re.compile(r"^(?:\^\{|[⁰¹²³⁴⁵⁶⁷⁸⁹]+\s|\*{1,3}\s|Annex(?:\s+(?:[IVX]+|\d+))?$)")

@@ -16,16 +16,21 @@ import shutil
 import subprocess
 from pathlib import Path
 
+from cnd_archive.importing.page_furniture import SYMBOL_LINE_RE, is_furniture
+
 PDFTOTEXT = "pdftotext"
 SUPERSCRIPTS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _FOOTNOTE_START_RE = re.compile(r"^(?P<label>\d{1,2}|\*{1,3})\s+\S")
-_FURNITURE_RE = re.compile(r"^(?:V\.\d{2}-\d{5}(?:\s+\([A-Z]\))?(?:\s+\d+/\d+)?|\d+/\d+(?:\s+V\.\d{2}-\d{5})?|\*\d{6,}\*"
-                           r"|[A-Z][A-Za-z0-9.]*(?:/[A-Za-z0-9.]+){2,})$")
 _MAX_CONTINUATION_LINES = 4
 _MAX_FOOTNOTES = 30
 """More footnotes than a page holds: each is looked for in the page once."""
 _NUMBERED_BEFORE_RE = re.compile(r"(?:\b(?:Add|Corr|Rev|Amend|CRP|L|No|para|paras|chap|sect|art|WP|INF)\.|[\d/.-])$")
 """What a number after it belongs to (``Add.1``, ``CRP.3``, ``2017/11``): not a footnote marker."""
+
+
+def _page_furniture(line: str) -> bool:
+    """Footers, barcodes and, on a PDF's page, the running header (a symbol on a line of its own)."""
+    return is_furniture(line) or bool(SYMBOL_LINE_RE.match(line.strip().lstrip("\f")))
 
 
 class PdfError(ValueError):
@@ -53,7 +58,7 @@ def footnotes_read(text: str) -> str:
 
 def _page_footnotes(page: str) -> str:
     lines = page.split("\n")
-    content = [i for i, line in enumerate(lines) if line.strip() and not _FURNITURE_RE.match(line.strip())]
+    content = [i for i, line in enumerate(lines) if line.strip() and not _page_furniture(line)]
     body_end = len(lines)
     body = "\n".join(lines)
     read: list[tuple[int, str]] = []
@@ -126,7 +131,7 @@ def documents_table(text: str) -> str:
         match = _ROW_RE.match(line)
         if match:
             lines[index], row = f"{match['symbol']}\t{match['item']}\t{match['title']}", index
-        elif line and row is not None and not _FURNITURE_RE.match(line.lstrip("\f")):
+        elif line and row is not None and not _page_furniture(line):
             lines[row] += f" {line}"
             lines[index] = ""
     return "\n".join(lines)

@@ -129,8 +129,9 @@ def _context(report: Report) -> dict[str, str]:
 
 
 def propose_roles(report: Report, host_country: str | None, gazetteer: Gazetteer,
-                  only: set[int] | None = None) -> list[Role]:
-    """Roles read off the report's text, for a contributor to review (of the paragraphs ``only``)."""
+                  only: set[int] | None = None, texts: dict[int, str] | None = None) -> list[Role]:
+    """Roles read off the report's text, for a contributor to review (of the paragraphs ``only``;
+    ``texts`` are the report's ``paragraph_texts`` where the caller has them already)."""
     proposals: dict[tuple[str, str, str], list[int]] = {}
 
     def add(participant: str, role: str, detail: str, number: int) -> None:
@@ -139,7 +140,7 @@ def propose_roles(report: Report, host_country: str | None, gazetteer: Gazetteer
             cited.append(number)
 
     context = _context(report)
-    texts = paragraph_texts(report)
+    texts = texts if texts is not None else paragraph_texts(report)
     for number, paragraph in _paragraphs(report):
         if only is None or number in only:
             _propose_from_paragraph(report, number, paragraph, texts[number], gazetteer, host_country, context, add)
@@ -242,7 +243,7 @@ def check_roles(roles: list[Role], report: Report, gazetteer: Gazetteer) -> list
     texts = paragraph_texts(report)
     cited = {number for role in roles for number in role.paragraphs if number in texts}
     stated = {(r.participant, r.role, r.detail, number) for r in
-              propose_roles(report, _text_or_none(report.meta.get("country")), gazetteer, cited)
+              propose_roles(report, _text_or_none(report.meta.get("country")), gazetteer, cited, texts)
               for number in r.paragraphs}
     named: dict[int, list[str]] = {}
     for role in roles:

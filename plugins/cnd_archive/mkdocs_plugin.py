@@ -255,7 +255,8 @@ def template_text(value: str) -> Markup:
 
 def _meeting_files(project: Project) -> int:
     """About how many meeting pages a site has, before reading them (to choose how to render them)."""
-    return sum(len(list((project.docs_dir / body.slug).glob("*.md"))) for body in project.known_bodies()
+    bodies, _ = project.readable_bodies()  # a bodies.yml that cannot be read is reported by the pipeline
+    return sum(len(list((project.docs_dir / body.slug).glob("*.md"))) for body in bodies
                if (project.docs_dir / body.slug).is_dir())
 
 

@@ -19,8 +19,8 @@ from cnd_archive.importing.plain_text import decode
 from cnd_archive.importing.structure import BlockKind, Structure, Unread, import_text
 from cnd_archive.indexes.roles import Role, propose_roles
 from cnd_archive.layout import meeting_uri
-from cnd_archive.model.frontmatter import split
-from cnd_archive.model.report import read_report
+from cnd_archive.model.frontmatter import ContentFile, split
+from cnd_archive.model.report import Report, read_report
 from cnd_archive.publishing.site_config import Project
 from cnd_archive.references.agenda import agendas
 from cnd_archive.references.followup import UNREAD_AGENDA
@@ -53,21 +53,19 @@ def convert(data: bytes, path: str, country: str | None = None, fictional: bool 
         raise ContentError(problems)
     if fictional:
         meta = {"kind": meta.pop("kind"), "fictional": True, **meta}
-    markdown = render(structure, meta)
-    meta["participation"] = [role.record() for role in proposed_roles(markdown, path, meta)]
-    unread = [*structure.unread, *unread_agendas(markdown, path, structure)]
+    document, _ = split(render(structure, meta), path)
+    assert document is not None  # the importer writes front matter it can read
+    report, _ = read_report(document)
+    meta["participation"] = [role.record() for role in proposed_roles(report, meta)]
+    unread = [*structure.unread, *unread_agendas(report, document, structure)]
     if unread:
         meta["unread"] = [{"fact": u.fact, "line": u.line, **({"paragraph": u.paragraph} if u.paragraph else {}),
                            "note": u.note} for u in sorted(unread, key=lambda u: u.line)]
     return render(structure, meta)
 
 
-def unread_agendas(markdown: str, path: str, structure: Structure) -> list[Unread]:
+def unread_agendas(report: Report, document: ContentFile, structure: Structure) -> list[Unread]:
     """Provisional agendas whose meeting the text does not state (or states two ways)."""
-    document, _ = split(markdown, path)
-    if document is None:
-        return []
-    report, _ = read_report(document)
     body = body_by_code(str(document.meta["body"]), all_bodies())
     lines = {b.label: b.line for b in structure.blocks if b.kind is BlockKind.PARAGRAPH}
     return [Unread(UNREAD_AGENDA, lines.get(a.paragraph.label, 1), f"the meeting the provisional agenda of paragraph "
@@ -75,12 +73,8 @@ def unread_agendas(markdown: str, path: str, structure: Structure) -> list[Unrea
             for a in agendas(report, meeting_of(document, body), all_bodies()) if a.provisional and a.for_meeting is None]
 
 
-def proposed_roles(markdown: str, path: str, meta: dict[str, object]) -> list[Role]:
+def proposed_roles(report: Report, meta: dict[str, object]) -> list[Role]:
     """Participation roles read off the imported text, for the contributor to review."""
-    document, _ = split(markdown, path)
-    if document is None:
-        return []
-    report, _ = read_report(document)
     return propose_roles(report, str(meta.get("country") or "") or None, load_gazetteer())
 
 

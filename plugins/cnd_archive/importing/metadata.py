@@ -102,9 +102,7 @@ def _read_title(body: Body, match: re.Match[str], title: Block, blocks: list[Blo
                                 "expected an ordinal in words from 'First' to 'Ninety-ninth', "
                                 "e.g. 'Twenty-seventh'"))
     city = " ".join(match["city"].split())
-    country, problem, unsettled = _venue_country(city, blocks, country_code, path, title.line)
-    if problem is not None:
-        problems.append(problem)
+    country, unsettled = _venue_country(city, blocks, country_code)
     if unsettled is not None:
         unread.append(Unread("venue_country", title.line, unsettled))
     dates = _date_range(match["dates"])
@@ -128,30 +126,29 @@ def _read_title(body: Body, match: re.Match[str], title: Block, blocks: list[Blo
     return []
 
 
-def _venue_country(city: str, blocks: list[Block], given: str | None, path: str,
-                   line: int) -> tuple[str | None, Problem | None, str | None]:
+def _venue_country(city: str, blocks: list[Block], given: str | None) -> tuple[str | None, str | None]:
     """The venue's country: settled by the city's name (``registry.venues``), else the one that the
     paragraph saying where the meeting was held names among the countries with a city of that
     name; never a guess. A city that several countries have and the text does not place leaves the
-    country out, with a note for the unread facts (the third value)."""
+    country out, with a note for the unread facts (the second value)."""
     if given:
-        return given, None, None
+        return given, None
     settled = venue_country(city)
-    candidates = countries_of(city)
     if settled is not None:
-        return settled, None, None
+        return settled, None
+    candidates = countries_of(city)
     held_in = re.compile(r"\bheld\s+in\s+" + _words(city) + r"\b")
     named = {m.entity for b in blocks if b.kind is not BlockKind.TITLE and held_in.search(b.text)
              for m in load_gazetteer().find(b.text)}
     chosen = [code for code in candidates if code in named]
     if len(chosen) == 1:
-        return chosen[0], None, None
+        return chosen[0], None
     if not candidates:
-        return None, None, (f"the venue's country: no city {city!r} is in the gazetteer of cities (give it with "
-                            "--country ISO3, e.g. --country PER)")
-    return None, None, (f"the venue's country: {city!r} is in {' or '.join(candidates[:5])}, and the paragraph on "
-                        f"where the meeting was held does not say which (give it with --country {candidates[0]} "
-                        "or another)")
+        return None, (f"the venue's country: no city {city!r} is in the gazetteer of cities (give it with "
+                      "--country ISO3, e.g. --country PER)")
+    return None, (f"the venue's country: {city!r} is in {' or '.join(candidates[:5])}, and the paragraph on "
+                  f"where the meeting was held does not say which (give it with --country {candidates[0]} "
+                  "or another)")
 
 
 def _read_preamble(blocks: list[Block], path: str, meta: dict[str, Any]) -> list[Problem]:

@@ -84,3 +84,13 @@ def _normalized_link(href: str) -> str:
 def parse_tokens(text: str, links: Sequence[Attributes] = ()) -> list[Token]:
     """The tokens of ``text``; ``links`` are the attributes of its placeholder links, by number."""
     return PARSER.parse(text, {_LINKS: links} if links else {})
+
+
+def every_token(tokens: Sequence[Token]) -> list[Token]:
+    """Every token in document order, each block followed by its inline tokens (and theirs)."""
+    out: list[Token] = []
+    for token in tokens:
+        out.append(token)
+        if token.children:
+            out += every_token(token.children)
+    return out

@@ -15,8 +15,9 @@ from urllib.parse import unquote
 from markdown_it.token import Token
 
 from cnd_archive.errors import Problem
+from cnd_archive.model.anchors import ID_RE
 from cnd_archive.model.markdown_text import EXPLICIT_ID_RE
-from cnd_archive.model.parser import parse_tokens
+from cnd_archive.model.parser import every_token, parse_tokens
 
 ALLOWED_SCHEMES = ("http", "https", "mailto", "symbol")
 """``symbol:`` is the archive's own annotation for a UN document symbol."""
@@ -37,7 +38,6 @@ ALLOWED_CLASSES = frozenset({
     "cnd-visually-hidden",
 })
 """The classes the archive's pages use; no other reaches a reader (Material's ``md-`` classes carry behaviour)."""
-_HEADING_ID_RE = re.compile(r"^[a-z][A-Za-z0-9_]*$")
 _PLAIN_TEXT_RE = re.compile(r"^[^<>\"`\x00-\x1f\x7f]{1,500}$")
 """The schema's plain text: nothing a template could print as markup (titles reach every page)."""
 _SCHEME_RE = re.compile(r"^\s*([A-Za-z][A-Za-z0-9+.-]*)\s*:")
@@ -102,7 +102,7 @@ def written_attributes(tokens: list[Token], first_line: int, path: str) -> list[
     that way (``onclick``, Material's reserved ``id="__config"``), so only a heading's {#id} is."""
     problems: list[Problem] = []
     line, previous = first_line, None
-    for token in _every_token(tokens):
+    for token in every_token(tokens):
         if token.map:
             line = first_line + token.map[0]
         native = NATIVE_ATTRIBUTES.get(token.type, ())
@@ -149,7 +149,7 @@ def _heading_id_problems(inline: Token, path: str, line: int) -> list[Problem]:
     if last is None or last.type != "text" or "{#" not in last.content:
         return []
     match = EXPLICIT_ID_RE.search(last.content)
-    if match is None or _HEADING_ID_RE.match(match["id"]):
+    if match is None or ID_RE.match(match["id"]):
         return []
     return [Problem(path, line, f"heading id {match['id'][:40]!r} is not allowed",
                     "an id starts with a small letter and holds letters, digits and '_' only, e.g. {#background}")]
@@ -159,14 +159,6 @@ def reserved_id(anchor: str) -> bool:
     """Ids the theme's scripts look up (``__config`` holds its settings, ``__search`` ...), and its
     ``md-`` hooks: a page that took one would steer the theme."""
     return anchor.startswith(("__", "md-", "md_")) or not anchor
-
-
-def _every_token(tokens: list[Token]) -> list[Token]:
-    out: list[Token] = []
-    for token in tokens:
-        out.append(token)
-        out += token.children or []
-    return out
 
 
 def plain_text_value(value: str) -> bool:

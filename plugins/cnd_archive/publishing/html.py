@@ -24,7 +24,7 @@ from markdown_it.token import Token
 from cnd_archive.errors import Problem
 from cnd_archive.layout import relative_url
 from cnd_archive.model.markdown_text import EXPLICIT_ID_RE
-from cnd_archive.model.parser import MAX_NESTING, Attributes, new_parser, parse_tokens
+from cnd_archive.model.parser import MAX_NESTING, Attributes, every_token, new_parser, parse_tokens
 from cnd_archive.model.safety import ALLOWED_CLASSES, link_scheme, plain_text_value, reserved_id, unsafe_tokens
 
 HEADERLINK = '<a class="headerlink" href="#{id}" title="Link to this section">¶</a>'
@@ -122,11 +122,11 @@ def render(markdown: str, page: Page, site: Mapping[str, str]) -> RenderedPage:
     rendered.problems += _too_deep(tokens, page)
     _name_headings(tokens, rendered, page)
     _add_attributes(tokens, page.attributes)
-    every_token = _walk(tokens)
-    _resolve_links(every_token, page, site, rendered)
-    ids = [str(t.attrs["id"]) for t in every_token if "id" in t.attrs] + _footnote_ids(tokens)
+    all_tokens = every_token(tokens)
+    _resolve_links(all_tokens, page, site, rendered)
+    ids = [str(t.attrs["id"]) for t in all_tokens if "id" in t.attrs] + _footnote_ids(tokens)
     rendered.problems += repeated_ids(ids, page.path, page.first_line)
-    rendered.problems += _reserved_attributes(every_token, page)
+    rendered.problems += _reserved_attributes(all_tokens, page)
     rendered.anchors |= set(ids)
     body = _RENDERER.renderer.render(tokens, _RENDERER.options, {})
     rendered.html = sanitize(body)
@@ -207,12 +207,12 @@ def _name_headings(tokens: list[Token], rendered: RenderedPage, page: Page) -> N
                                              'remove markup characters (< > " `) and code spans from it'))
 
 
-def _reserved_attributes(every_token: list[Token], page: Page) -> list[Problem]:
+def _reserved_attributes(tokens: list[Token], page: Page) -> list[Problem]:
     """Ids the theme's scripts own, and classes the archive does not use: refused by name, where a
     sanitizer would drop them silently."""
     problems: list[Problem] = []
     line = page.first_line
-    for token in every_token:
+    for token in tokens:
         if token.map:
             line = page.first_line + token.map[0]
         anchor = str(token.attrs["id"]) if "id" in token.attrs else None
@@ -265,11 +265,11 @@ def _add_attributes(tokens: list[Token], attributes: Mapping[str, Mapping[str, s
                 token.attrSet(key, value)
 
 
-def _resolve_links(every_token: list[Token], page: Page, site: Mapping[str, str], rendered: RenderedPage) -> None:
+def _resolve_links(tokens: list[Token], page: Page, site: Mapping[str, str], rendered: RenderedPage) -> None:
     """Relative links name source files (``../28.md#para_4``); they become site URLs, and a link to
-    a file that is not in the site is a problem. ``every_token`` holds inline tokens after their block."""
+    a file that is not in the site is a problem. ``tokens`` holds inline tokens after their block."""
     line = page.first_line
-    for token in every_token:
+    for token in tokens:
         if token.map:
             line = page.first_line + token.map[0]
         attribute = "href" if token.type == "link_open" else "src" if token.type == "image" else None
@@ -286,15 +286,6 @@ def _resolve_links(every_token: list[Token], page: Page, site: Mapping[str, str]
         token.attrSet(attribute or "href", relative_url(site[page.src_uri], site[target]) + (f"#{anchor}" if anchor else ""))
         if target.endswith(".md"):
             rendered.links.append((target, anchor, line))
-
-
-def _walk(tokens: Sequence[Token]) -> list[Token]:
-    out: list[Token] = []
-    for token in tokens:
-        out.append(token)
-        if token.children:
-            out += _walk(token.children)
-    return out
 
 
 def _footnote_ids(tokens: list[Token]) -> list[str]:

@@ -77,8 +77,10 @@ class Agenda:
     sub_items: dict[str, list[Element]]
 
 
-_ITS_RE = re.compile(rf"\bfor\s+its\s+(?P<ordinal>{ORDINAL_PATTERN})\s+(?:session|meeting)\b", re.I)
-"""The Subcommission's "approved the following provisional agenda for its fifty-fourth session"."""
+_ITS_RE = re.compile(rf"\b(?:for|on|at)\s+its\s+(?P<ordinal>{ORDINAL_PATTERN})\s+session\b", re.I)
+"""A session the Subcommission names as its own: "approved the following provisional agenda for its
+fifty-fourth session", "Adoption of the report of the Subcommission on its fifty-fourth session"
+(its "meetings" are the sittings of a session)."""
 _ORGANIZATION_RE = re.compile(r"\b(?:Organization of|Provisional agenda for)\s+(?:the\s+)?$", re.I)
 _ADOPTION_RE = re.compile(r"\bAdoption of the report\b", re.I)
 
@@ -99,11 +101,8 @@ def _meeting_of(paragraph: Element, after: int, items: list[Element], children: 
         if _ADOPTION_RE.search(item.text):
             stated |= {m.number for m in find_meetings(item.text, meeting.body.code, bodies)
                        if m.body == meeting.body.code and not m.about_recommendations}
-            stated |= {ordinal_to_int(m["ordinal"]) for m in _ON_ITS_RE.finditer(item.text)}
+            stated |= {ordinal_to_int(m["ordinal"]) for m in _ITS_RE.finditer(item.text)}
     return stated.pop() if len(stated) == 1 else None
-
-
-_ON_ITS_RE = re.compile(rf"\b(?:on|at)\s+its\s+(?P<ordinal>{ORDINAL_PATTERN})\s+(?:session|meeting)\b", re.I)
 
 
 def agendas(report: Report, meeting: Meeting, bodies: tuple[Body, ...]) -> list[Agenda]:

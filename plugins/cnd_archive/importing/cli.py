@@ -54,10 +54,10 @@ def convert(data: bytes, path: str, country: str | None = None, fictional: bool 
     if fictional:
         meta = {"kind": meta.pop("kind"), "fictional": True, **meta}
     document, _ = split(render(structure, meta), path)
-    assert document is not None  # the importer writes front matter it can read
-    report, _ = read_report(document)
-    meta["participation"] = [role.record() for role in proposed_roles(report, meta)]
-    unread = [*structure.unread, *unread_agendas(report, document, structure)]
+    report = read_report(document)[0] if document is not None else None
+    # Front matter that cannot be read back gives no roles: the checks say why, at its line.
+    meta["participation"] = [role.record() for role in proposed_roles(report, meta)] if report else []
+    unread = [*structure.unread, *(unread_agendas(report, document, structure) if report and document else [])]
     if unread:
         meta["unread"] = [{"fact": u.fact, "line": u.line, **({"paragraph": u.paragraph} if u.paragraph else {}),
                            "note": u.note} for u in sorted(unread, key=lambda u: u.line)]

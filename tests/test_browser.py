@@ -6,10 +6,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from urllib.parse import parse_qs, urlsplit
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Browser, Page, Route, expect, sync_playwright
 
-from helpers import CHROMIUM, CHROMIUM_ARGS, Build, served
+from helpers import CHROMIUM, CHROMIUM_ARGS, Build, build_site, served, served_like_pages
 
 pytestmark = pytest.mark.slow
 
@@ -28,6 +29,7 @@ PAGE_TYPES = {
     "search": "search/?q=precursors",
     "open data": "data/",
     "accessibility statement": "accessibility/",
+    "privacy note": "privacy/",
 }
 
 
@@ -154,3 +156,82 @@ def test_print_hides_navigation_and_keeps_numbers_and_link_targets(page: Page) -
     link = page.get_by_role("link", name="UNODC/HONLAC/27/2").first
     after = link.evaluate("e => getComputedStyle(e, '::after').content")
     assert "https://undocs.org/en/UNODC/HONLAC/27/2" in after
+
+
+def test_no_page_asks_another_site_for_anything(browser: Browser, site_url: str) -> None:
+    context = browser.new_context(base_url=site_url)
+    requested: list[str] = []
+    context.on("request", lambda request: requested.append(request.url))
+    page = context.new_page()
+    for address in PAGE_TYPES.values():
+        page.goto(address)
+        page.wait_for_load_state("networkidle")
+    page.goto("search/")
+    page.get_by_label("Words to find in the reports").fill("precursors")
+    expect(page.locator("#cnd-search-results li").first).to_be_visible()
+    context.close()
+    elsewhere = sorted({url for url in requested if not url.startswith((site_url, "data:", "blob:"))})
+    assert len(requested) > len(PAGE_TYPES) and elsewhere == []
+
+
+PROJECT_PATH = "/reports/"
+"""The path of site_url in mkdocs.yml: a GitHub Pages project site."""
+
+
+@pytest.mark.parametrize("where", ["under a project path", "at the root"])
+def test_a_missing_address_shows_a_styled_404_with_search_and_ways_in(browser: Browser, real_site: Build,
+                                                                      tmp_path_factory: pytest.TempPathFactory,
+                                                                      where: str) -> None:
+    if where == "at the root":
+        build = build_site(tmp_path_factory.mktemp("root-site"), env={"SITE_URL": "https://example.org/"})
+        assert build.result.returncode == 0, build.log
+        site, prefix = build.site, "/"
+    else:
+        site, prefix = real_site.site, PROJECT_PATH
+    with served_like_pages(site, prefix) as base:
+        context = browser.new_context()
+        failed: list[str] = []
+        context.on("response", lambda r: failed.append(r.url) if r.status >= 400 and "no/such" not in r.url else None)
+        page = context.new_page()
+        response = page.goto(base + "no/such/page/")
+        assert response is not None and response.status == 404
+        page.wait_for_load_state("networkidle")
+        assert failed == []
+        assert page.locator(".md-header").evaluate("e => getComputedStyle(e).position") == "sticky"
+        expect(page.get_by_role("heading", level=1)).to_have_text("Page not found")
+        for scheme in ("light", "dark"):
+            page.emulate_media(color_scheme=scheme)
+            serious = [v["id"] for v in Axe().run(page).response["violations"] if v["impact"] in ("serious", "critical")]
+            assert serious == [], f"404 ({scheme}): {serious}"
+        page.locator("article").get_by_role("link", name="HONLAC: Latin America and the Caribbean").click()
+        assert page.url == base + "honlac/"
+        page.go_back()
+        page.get_by_label("Search the reports").fill("precursors")
+        page.get_by_label("Search the reports").press("Enter")
+        page.wait_for_url(base + "search/?q=precursors")
+        context.close()
+
+
+def test_a_paragraph_opens_a_prefilled_report_of_a_problem(browser: Browser, site_url: str) -> None:
+    context = browser.new_context(base_url=site_url)
+    opened: list[str] = []
+
+    def answer(route: Route) -> None:
+        opened.append(route.request.url)
+        route.fulfill(status=200, content_type="text/html", body="<title>issue form</title>")
+
+    context.route("https://github.com/**", answer)
+    page = context.new_page()
+    page.goto("honlac/27/")
+    page.get_by_role("link", name="Report a problem with para. 6", exact=True).click()
+    page.wait_for_url("https://github.com/**")
+    context.close()
+    [address] = opened
+    parts = urlsplit(address)
+    fields = {key: values[0] for key, values in parse_qs(parts.query).items()}
+    permalink = "https://honlea-archive.github.io/reports/honlac/27/"
+    assert parts.path == "/honlea-archive/reports/issues/new"
+    assert fields["template"] == "problem.yml"
+    assert fields["page"] == permalink and fields["paragraph"] == permalink + "#para_6"
+    assert fields["title"].startswith("Problem: Report of the Twenty-seventh Meeting") and fields["title"].endswith(
+        ", para. 6")

@@ -13,7 +13,7 @@ import os
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
@@ -25,9 +25,10 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 from mkdocs.structure.toc import get_toc
 from markupsafe import Markup
+import jinja2
 
 from cnd_archive.errors import Problem
-from cnd_archive.layout import FOLDED_SECTIONS, HIDDEN_FOLDERS, body_index_uri, navigation_order
+from cnd_archive.layout import FOLDED_SECTIONS, HIDDEN_FOLDERS, body_index_uri, navigation_order, site_url
 from cnd_archive.memo import Memos
 from cnd_archive.model.archive import Archive
 from cnd_archive.model.safety import plain_text_value
@@ -36,7 +37,8 @@ from cnd_archive.publishing.permalink_record import RECORD_FILE
 from cnd_archive.checking.pipeline import publish
 from cnd_archive.publishing.publication import Mapper, Publication
 from cnd_archive.publishing.search_index import SearchIndexError, build_index
-from cnd_archive.publishing.site_config import Project
+from cnd_archive.publishing.page_frame import frame_of, issue_form, site_feeds
+from cnd_archive.publishing.site_config import Project, Web
 from cnd_archive.registry.bodies import Body
 
 log = get_plugin_logger(__name__)
@@ -47,6 +49,9 @@ WITHHELD = ('<h1 id="title">Page withheld</h1>\n<p>This page\'s source has a pro
 PAGE_META = ("title", "description", "hide")
 """What a theme may read of a page's front matter; each value is plain text (or a list of it)."""
 HIDE_VALUES = ("navigation", "toc", "footer", "path")
+THEME_DIR = Path(__file__).parent / "theme"
+UNUSED_THEME_FILES = ("assets/javascripts/lunr/", "assets/javascripts/workers/search.")
+"""Material's built-in search (lunr and its worker), which no page of the archive loads."""
 PARALLEL_FROM = 50
 """Meeting pages from which a one-off build renders them in several processes."""
 
@@ -71,7 +76,23 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         # on unchanged pages is reused; each result is keyed by all its inputs (see memo.py).
         self.memos = Memos() if command == "serve" else None
 
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        # The archive's templates (link previews, feeds, the 404 page) come before Material's.
+        config.theme.dirs.insert(0, str(THEME_DIR))
+        return config
+
+    def on_env(self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+        """What the pages outside the archive's own (the 404 page) show: the ways in."""
+        web = self.project(config).web
+        env.globals["cnd_bodies"] = [{"label": f"{b.code}: {b.short_name}", "path": site_url(body_index_uri(b.slug))}
+                                     for b in self.archive.bodies if self.archive.meetings_of(b)]
+        env.globals["cnd_site_feeds"] = site_feeds(self.publication.feeds, web)
+        env.globals["cnd_issue_form"] = issue_form(web)
+        return env
+
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        for file in [f for f in files if f.src_uri.startswith(UNUSED_THEME_FILES)]:
+            files.remove(file)  # Material's own search: the archive's is Pagefind
         project = self.project(config)
         theme_files = [f.src_uri for f in files if not f.is_documentation_page() and not _in_folder(f, project.docs_dir)]
         with self.page_renderer(project) as mapper:
@@ -95,7 +116,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         """The project as MkDocs read its configuration: the plugin's options are read once, here."""
         assets = frozenset({*config.extra_css, *(str(getattr(s, "path", s)) for s in config.extra_javascript)})
         return Project.of_options(Path(config.config_file_path).parent, Path(config.docs_dir), dict(self.config),
-                                  assets)
+                                  assets, Web.of(config.site_url, config.repo_url, config.site_name))
 
     @contextlib.contextmanager
     def page_renderer(self, project: Project) -> Iterator[Mapper]:
@@ -117,6 +138,9 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         rendered = self.publication.html.get(page.file.src_uri)
         if rendered is not None:
             page.content = rendered.html
+            publication = self.publication
+            cast(dict[str, Any], context)["cnd_page"] = frame_of(page.file.src_uri, rendered.title or "", publication.archive,
+                                           publication.feeds, publication.web)
         return context
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
@@ -222,6 +246,9 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                 kept[key] = [v for v in value if v in HIDE_VALUES]
             elif isinstance(value, str) and plain_text_value(value):
                 kept[key] = template_text(value)
+        description = self.publication.descriptions.get(uri)
+        if "description" not in kept and description:
+            kept["description"] = template_text(description)
         return kept
 
     @staticmethod

@@ -53,7 +53,8 @@ def publish(project: Project, theme_files: Iterable[str] = (), memos: Memos | No
     static = sorted(uri for uri in allowed if not uri.endswith(".md"))
     archive = load(project.docs_dir, pages, shown_from=project.root, bodies=bodies, stopwatch=stopwatch,
                    memos=memos)
-    publication = Publication.build(archive, project.resolver_base, stopwatch=stopwatch, memos=memos)
+    publication = Publication.build(archive, project.resolver_base, stopwatch=stopwatch, memos=memos,
+                                    web=project.web)
     with (stopwatch or Stopwatch()).phase("build/the record against its sources"):
         publication.problems += source_problems(archive, project.root, memos)
     shown_record = os.path.relpath(project.record, project.root)

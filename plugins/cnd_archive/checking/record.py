@@ -40,7 +40,8 @@ from cnd_archive.model.parser import parse_tokens
 from cnd_archive.model.report import Report, read_report
 
 SOURCES = "sources"
-ANNOTATIONS = ("participation", "issues", "proposed_topics", "symbol", "corrections", "source", "fictional", "unread")
+ANNOTATIONS = ("participation", "issues", "proposed_topics", "symbol", "corrections", "source", "fictional", "unread",
+               "added")
 """Front matter that is not read from the text (or is checked elsewhere)."""
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import hashlib
 import os
 import sys
@@ -40,9 +41,10 @@ def read_source(path: Path) -> tuple[list[tuple[str, bytes]], bytes, str]:
 
 
 def convert(data: bytes, path: str, country: str | None = None, fictional: bool = False,
-            originals: list[tuple[str, bytes]] | None = None) -> str:
+            originals: list[tuple[str, bytes]] | None = None, added: dt.date | None = None) -> str:
     """The annotated Markdown of a report, or ContentError/ValueError saying what is wrong.
-    ``originals`` are the files the text was extracted from (the PDF), recorded with their digest."""
+    ``originals`` are the files the text was extracted from (the PDF), recorded with their digest;
+    ``added`` is the day the report enters the archive (its feeds' date)."""
     text = decode(data, path)
     structure = import_text(text, path)
     source = {"file": Path(path).name, "sha256": hashlib.sha256(data).hexdigest()}
@@ -53,6 +55,8 @@ def convert(data: bytes, path: str, country: str | None = None, fictional: bool 
         raise ContentError(problems)
     if fictional:
         meta = {"kind": meta.pop("kind"), "fictional": True, **meta}
+    if added is not None:
+        meta["added"] = added
     document, _ = split(render(structure, meta), path)
     report = read_report(document)[0] if document is not None else None
     # Front matter that cannot be read back gives no roles: the checks say why, at its line.
@@ -101,7 +105,7 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
         print(error, file=sys.stderr)
         return 1
     try:
-        markdown = convert(data, text_path, args.country, args.fictional, kept[1:])
+        markdown = convert(data, text_path, args.country, args.fictional, kept[1:], added=dt.date.today())
     except ValueError as error:  # ContentError is a ValueError
         print(error, file=sys.stderr)
         return 1

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from cnd_archive.layout import Target
 from cnd_archive.model.archive import Archive, Meeting
 from cnd_archive.registry.gazetteer import Entity, Gazetteer
 from cnd_archive.references.mentions import Mention
@@ -25,6 +26,11 @@ class EntityRecord:
         """Meetings the participant took part in, in the order their roles were recorded."""
         meetings = {s.id: s for s, r in self.roles if r.role in ATTENDING_ROLES}
         return list(meetings.values())
+
+    def paragraphs(self) -> list[Target]:
+        """The paragraphs (and footnotes, annexes) that mention it, each once, in order: a paragraph
+        that names a country three times is one place where the reports speak of it."""
+        return list(dict.fromkeys(mention.cited_at for mention in self.mentions))
 
     def roles_in(self, meeting: Meeting) -> list[Role]:
         return self._by_meeting.get(meeting, [])

@@ -55,7 +55,8 @@ def series_page(uri: str, entries: list[DocumentEntry], archive: Archive, resolv
     name = _series_name(entries)
     page = HtmlPage(uri, f"Documents {name}")
     page.heading(1, f"Documents {name}", "title")
-    page.paragraph(f"{len(entries)} documents of the series {text(name)} cited in the archive. "
+    count = f"{len(entries)} document{'' if len(entries) == 1 else 's'}"
+    page.paragraph(f"{count} of the series {text(name)} cited in the archive. "
                    f"{page.link('All series of documents', Target(DOCUMENTS))}")
     rows = []
     for entry in entries:

@@ -11,6 +11,7 @@ passes through the same sanitizer as every other page.
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -42,6 +43,9 @@ class HtmlPage:
 
     src_uri: str
     title: str
+    description: str = ""
+    """What the page is about, for search engines and link previews; the first paragraph's words
+    unless given."""
     parts: list[str] = field(default_factory=list)
     headings: list[Heading] = field(default_factory=list)
     ids: list[str] = field(default_factory=list)
@@ -80,6 +84,9 @@ class HtmlPage:
                           f"</h{level}>\n")
 
     def paragraph(self, inline: str) -> None:
+        if not self.description:
+            # A paragraph's closing link leads elsewhere ("All bodies"): it says nothing of this page.
+            self.description = words_of(_CLOSING_LINK_RE.sub("", inline))
         self.parts.append(f"<p>{inline}</p>\n")
 
     def bullets(self, items: Items) -> None:
@@ -113,6 +120,15 @@ class HtmlPage:
     @property
     def size(self) -> int:
         return sum(map(len, self.parts))
+
+
+_TAG_RE = re.compile(r"<[^>]*>")
+_CLOSING_LINK_RE = re.compile(r"\s*<a [^>]*>[^<]*</a>\s*$")
+
+
+def words_of(inline: str) -> str:
+    """The words of the archive's own inline HTML (its tags hold no text)."""
+    return " ".join(html.unescape(_TAG_RE.sub("", inline)).split())
 
 
 @lru_cache(maxsize=65536)

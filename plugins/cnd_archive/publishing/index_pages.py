@@ -18,6 +18,7 @@ from cnd_archive.model.anchors import citation_label, paragraph_id
 from cnd_archive.model.archive import Archive, Meeting
 from cnd_archive.model.markdown_text import plain_text
 from cnd_archive.model.report import Element
+from cnd_archive.publishing.descriptions import entity_description
 from cnd_archive.publishing.html_page import HtmlPage, Items, abbr, strong, text
 from cnd_archive.references.followup import recommendations_target
 from cnd_archive.references.mentions import Mention
@@ -107,7 +108,7 @@ def _roles_table(page: HtmlPage, record: EntityRecord) -> None:
     page.table(["Meeting", "Role", "Detail", "Paragraphs"], rows)
 
 
-def entity_pages(record: EntityRecord, archive: Archive) -> list[HtmlPage]:
+def entity_pages(record: EntityRecord, archive: Archive, feed: str | None = None) -> list[HtmlPage]:
     """A country's or organisation's page, and one page per body of the mentions in its reports:
     every mention on one page would grow with the archive past what a reader's browser loads well."""
     located = [(meeting, mention) for mention in record.mentions
@@ -115,14 +116,17 @@ def entity_pages(record: EntityRecord, archive: Archive) -> list[HtmlPage]:
     by_body = _by_body(located, lambda item: item[0])
     pages = [mentions_page(record, listed, archive) for listed in by_body.values()]
     return [entity_page(record, archive, [(listed[0][0].body, len(listed), page)
-                                          for listed, page in zip(by_body.values(), pages)]), *pages]
+                                          for listed, page in zip(by_body.values(), pages)], feed), *pages]
 
 
-def entity_page(record: EntityRecord, archive: Archive, mentions: list[tuple[Body, int, HtmlPage]]) -> HtmlPage:
+def entity_page(record: EntityRecord, archive: Archive, mentions: list[tuple[Body, int, HtmlPage]],
+                feed: str | None = None) -> HtmlPage:
     entity = record.entity
-    page = HtmlPage(entity_uri(entity), entity.name)
+    page = HtmlPage(entity_uri(entity), entity.name, entity_description(record))
     page.heading(1, entity.name, "title")
     page.paragraph(f"{text(_kind_line(entity))}. {page.link('All countries and organisations', Target(COUNTRIES_INDEX))}")
+    if feed:
+        page.paragraph(page.link(text(f"Follow new reports on {entity.name} (Atom feed)"), Target(feed)))
     page.heading(2, "Roles at meetings", "roles")
     if record.roles:
         _roles_table(page, record)
@@ -141,7 +145,9 @@ def entity_page(record: EntityRecord, archive: Archive, mentions: list[tuple[Bod
 def mentions_page(record: EntityRecord, mentions: list[tuple[Meeting, Mention]], archive: Archive) -> HtmlPage:
     """Where one body's reports mention a country or organisation, with the words around each mention."""
     entity, body = record.entity, mentions[0][0].body
-    page = HtmlPage(entity_body_uri(entity, body.slug), f"{entity.name}: mentions in {body.code}")
+    page = HtmlPage(entity_body_uri(entity, body.slug), f"{entity.name}: mentions in {body.code}",
+                    f"Where the reports of the {body.name} ({body.code}) mention {entity.name}, "
+                    "with the words around each mention.")
     page.heading(1, f"{entity.name}: mentions in {body.code}", "title")
     page.paragraph(f"{_counted(len(mentions), 'mention')} in the reports of the {text(body.name)}. "
                    f"{page.link(text(f'All of {entity.name}'), Target(entity_uri(entity), 'mentions'))}")
@@ -248,7 +254,9 @@ def theme_pages(subject: Theme, issues: list[WorkingGroupIssue], topics: list[Pr
 
 def theme_page(subject: Theme, tagged: list[WorkingGroupIssue], proposed: list[ProposedTopic],
                in_full: dict[str, HtmlPage]) -> HtmlPage:
-    page = HtmlPage(theme_uri(subject.id), subject.name)
+    page = HtmlPage(theme_uri(subject.id), subject.name,
+                    f"{subject.name}: the working-group issues of the meetings in the archive on this theme "
+                    f"({len(tagged)}), with their recommendations.")
     page.heading(1, subject.name, "title")
     if subject.unbis:
         page.paragraph(f"UNBIS Thesaurus: {text(subject.unbis)}. {page.link('All themes', Target(THEMES_INDEX))}")
@@ -280,7 +288,9 @@ def _counted(count: int, noun: str) -> str:
 def theme_body_page(subject: Theme, issues: list[WorkingGroupIssue]) -> HtmlPage:
     """One body's working-group issues on a theme, with their recommendations and observations."""
     body = issues[0].meeting.body
-    page = HtmlPage(theme_body_uri(subject.id, body.slug), f"{subject.name}: {body.code}")
+    page = HtmlPage(theme_body_uri(subject.id, body.slug), f"{subject.name}: {body.code}",
+                    f"{subject.name}: the working-group issues of the {body.name} ({body.code}) on this theme, "
+                    "with their recommendations and observations as the reports give them.")
     page.heading(1, f"{subject.name}: {body.code}", "title")
     page.paragraph(f"The working-group issues of the {text(body.name)} tagged with this theme, with their "
                    f"recommendations and observations as the reports give them. "

@@ -9,13 +9,13 @@ from __future__ import annotations
 import datetime as dt
 
 from cnd_archive.indexes.entities import EntityRecord
+from cnd_archive.publishing.meeting_facts import NOT_KNOWN, format_dates, venue
 from cnd_archive.model.archive import Archive, Meeting
 from cnd_archive.publishing.html_page import HtmlPage, text
 from cnd_archive.publishing.index_pages import participation_matrix
 from cnd_archive.registry.bodies import Body
 from cnd_archive.model.markdown_text import escape
 from cnd_archive.publishing.anchoring import Links
-from cnd_archive.registry.gazetteer import load_gazetteer
 from cnd_archive.model.anchors import citation_label, paragraph_id
 from cnd_archive.model.numbering import LEADING_MARKER_RE
 from cnd_archive.references.followup import Review, recommendations_target
@@ -28,41 +28,24 @@ from cnd_archive.registry.themes import theme
 
 FOLLOWUP_CLASS = "cnd-followup"
 REPORT_FACTS_CLASS = "cnd-report-facts"
-NOT_KNOWN = "not stated in the reports of the archive"
 KIND_TEXT = {"report": "Report in the archive", "placeholder": "Report not yet in the archive"}
 
 
-def format_dates(start: dt.date | None, end: dt.date | None) -> str:
-    """UN style: "2–6 October 2017", "30 September–4 October 2013"."""
-    if start is None or end is None:
-        return NOT_KNOWN
-    if start == end:
-        return f"{start.day} {start:%B %Y}"
-    if (start.year, start.month) == (end.year, end.month):
-        return f"{start.day}–{end.day} {end:%B %Y}"
-    if start.year == end.year:
-        return f"{start.day} {start:%B}–{end.day} {end:%B %Y}"
-    return f"{start.day} {start:%B %Y}–{end.day} {end:%B %Y}"
-
-
-def venue(meeting: Meeting) -> str:
-    if meeting.city is None:
-        return NOT_KNOWN
-    return f"{meeting.city}, {load_gazetteer().entity(meeting.country).name}" if meeting.country else meeting.city
-
-
-def body_page(body: Body, meetings: list[Meeting], entities: dict[str, EntityRecord]) -> HtmlPage:
+def body_page(body: Body, meetings: list[Meeting], entities: dict[str, EntityRecord], feed: str | None = None) -> HtmlPage:
     """The page of one body: what it is, a table of its meetings, and who took part in them."""
-    page = HtmlPage(body_index_uri(body.slug), body.code)
     in_archive = sum(1 for s in meetings if s.kind == "report")
+    page = HtmlPage(body_index_uri(body.slug), body.code,
+                    f"{body.name} ({body.code}): the {len(meetings)} {body.meeting_word.lower()}s the archive knows "
+                    f"of, with their dates and venues; the reports of {in_archive} are in the archive.")
     page.heading(1, f"{body.name} ({body.code})", "title")
     page.paragraph(text(
         f"A subsidiary body of the Commission on Narcotic Drugs, established by "
         f"{body.established_by}. Its members meet once a year to review drug "
         f"trafficking trends in the region, the implementation of the recommendations of "
         f"an earlier {body.meeting_word.lower()}, and topics discussed in working groups."))
+    follow = f" {page.link('Follow its new reports (Atom feed)', Target(feed))}." if feed else ""
     page.paragraph(text(f"The archive knows of {len(meetings)} {body.meeting_word.lower()}s of this body; "
-                        f"the reports of {in_archive} are in it."))
+                        f"the reports of {in_archive} are in it.") + follow)
     page.heading(2, "Meetings", "meetings")
     page.table(["Meeting", "Number", "Dates", "Venue", "Status"],
                [[page.link(text(s.ordinal_name), Target(s.src_uri)), str(s.number),
@@ -169,7 +152,7 @@ def provisional_agenda(approving: Meeting, paragraph: str, items: list[Element],
 
 def search_page() -> HtmlPage:
     """The search page: a form that works without script (it reloads with ?q=) and Pagefind."""
-    page = HtmlPage(SEARCH, "Search")
+    page = HtmlPage(SEARCH, "Search", "Search the words of every report in the archive, paragraph by paragraph.")
     page.heading(1, "Search the archive", "title")
     page.element('<form id="cnd-search" class="cnd-search" role="search" action="./" method="get">\n'
                  '<label for="cnd-search-input">Words to find in the reports</label>\n'
@@ -199,7 +182,8 @@ def citation(meeting: Meeting) -> str:
     return str(meeting.meta.get("report_title") or f"{meeting.ordinal_name} of {meeting.body.title_phrase}")
 
 
-def home_summary(archive: Archive, recommendations: int, documents: int, countries: int) -> str:
+def home_summary(archive: Archive, recommendations: int, documents: int, countries: int,
+                 feed: str | None = None) -> str:
     """Counts, the latest meeting and the ways in, for the home page."""
     reports = [s for s in archive.meetings if s.kind == "report"]
     latest = max(reports, key=lambda s: s.start_date or dt.date.min) if reports else None
@@ -224,6 +208,7 @@ def home_summary(archive: Archive, recommendations: int, documents: int, countri
         f"- [By theme]({THEMES_INDEX}) and [working-group issue]({WORKING_GROUPS})",
         f"- [By country or organisation]({COUNTRIES_INDEX})",
         f"- [By document]({DOCUMENTS})",
-        f"- [Search]({SEARCH})", "",
+        f"- [Search]({SEARCH})",
+        *([f"- [New reports as they arrive: Atom feed]({feed})"] if feed else []), "",
     ]
     return "\n".join(lines)

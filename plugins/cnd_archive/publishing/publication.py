@@ -23,7 +23,10 @@ from cnd_archive.model.frontmatter import ContentFile
 from cnd_archive.model.report import Report
 from cnd_archive.publishing import open_data
 from cnd_archive.publishing.anchoring import Links, apply_replacements, publish
+from cnd_archive.publishing.descriptions import meeting_description
 from cnd_archive.publishing.documents_page import documents_pages
+from cnd_archive.publishing.feeds import ARCHIVE_FEED, Feed, body_feed, entity_feed, feed_files, feeds_of
+from cnd_archive.publishing.site_config import Web
 from cnd_archive.publishing.index_pages import (countries_index, entity_pages, theme_pages, themes_index,
                                                 working_groups_pages)
 from cnd_archive.publishing.pages import (REPORT_FACTS_CLASS, body_page, citation, home_summary, placeholder_page,
@@ -66,11 +69,15 @@ class Publication:
     """Every page as HTML, by src_uri (``render_html``); a page missing here is withheld."""
     memos: Memos = field(default_factory=Memos.none)
     """What a rebuild in the same process may reuse (``mkdocs serve``)."""
+    web: Web = field(default_factory=Web)
+    descriptions: dict[str, str] = field(default_factory=dict)
+    """Each page's description (search engines, link previews), by src_uri."""
+    feeds: list[Feed] = field(default_factory=list)
 
     @classmethod
     def build(cls, archive: Archive, resolver_base: str, stopwatch: Stopwatch | None = None,
-              memos: Memos | None = None) -> Publication:
-        publication = cls(archive, Resolver(archive, resolver_base), memos=memos or Memos.none())
+              memos: Memos | None = None, web: Web | None = None) -> Publication:
+        publication = cls(archive, Resolver(archive, resolver_base), memos=memos or Memos.none(), web=web or Web())
         clock = stopwatch or Stopwatch()
         publication.problems += archive.problems
         with clock.phase("build/follow-up chain"):
@@ -142,6 +149,7 @@ class Publication:
                 markdown = self.render_placeholder(meeting, links)
                 anchors[meeting.src_uri] = _anchors_in(markdown)
             self.pages[meeting.src_uri] = markdown
+            self.descriptions[meeting.src_uri] = meeting_description(meeting, self.archive.reports.get(meeting.src_uri))
         for meeting in self.archive.meetings:
             document = self.archive.files[meeting.src_uri]
             self.problems += broken_page_links(document.body, document.body_line, document.path,
@@ -205,24 +213,30 @@ class Publication:
     def render_generated(self) -> None:
         # Mentions of placeholders are known only once their pages are rendered.
         self.entities = collect_entities(self.archive, self.roles, self.mentions, load_gazetteer())
+        self.feeds = feeds_of(self.archive, self.web, self.entities.values())
+        feeds = feed_files(self.feeds, self.web, self.descriptions)  # entries describe meetings, known by now
         for body in self.archive.bodies:
             meetings = self.archive.meetings_of(body)
             if meetings:
-                self.generated[body_index_uri(body.slug)] = body_page(body, meetings, self.entities)
+                self.generated[body_index_uri(body.slug)] = body_page(body, meetings, self.entities,
+                                                                      _if_written(body_feed(body.slug), feeds))
         entries = documents_index.collect(self.archive, self.mentions)
         self.generated.update(documents_pages(entries, self.archive, self.resolver))
         self.generated[COUNTRIES_INDEX] = countries_index(self.entities, self.archive)
         for record in self.entities.values():
-            self.generated.update((p.src_uri, p) for p in entity_pages(record, self.archive))
+            feed = _if_written(entity_feed(record.entity.id), feeds)
+            self.generated.update((p.src_uri, p) for p in entity_pages(record, self.archive, feed))
         self.generated[THEMES_INDEX] = themes_index(vocabulary(), self.issues, self.topics)
         for theme in vocabulary():
             self.generated.update((p.src_uri, p) for p in theme_pages(theme, self.issues, self.topics))
         self.generated.update((p.src_uri, p) for p in working_groups_pages(self.issues, self.archive))
         self.generated[SEARCH] = search_page()
-        self.home = home_summary(self.archive, sum(len(r.recommendations) for r in self.archive.reports.values()),
-                                 len(entries), len(self.entities))
         self.data = open_data.files(open_data.Holdings(
             self.archive, self.review_index, self.resolver, self.entities, self.issues, self.topics, entries))
+        self.descriptions.update((uri, page.description) for uri, page in self.generated.items() if page.description)
+        self.data.update(feeds)
+        self.home = home_summary(self.archive, sum(len(r.recommendations) for r in self.archive.reports.values()),
+                                 len(entries), len(self.entities), ARCHIVE_FEED if ARCHIVE_FEED in feeds else None)
 
     def home_page(self, markdown: str) -> str:
         """The home page's Markdown with the summary before its first section (after its introduction)."""
@@ -326,6 +340,10 @@ class RenderJob:
 def render_job(job: RenderJob) -> RenderedPage:
     """One meeting page's HTML: a function of its job alone, so a pool's processes can run it."""
     return render(job.markdown, job.page, job.site)
+
+
+def _if_written(feed: str, written: Mapping[str, str]) -> str | None:
+    return feed if feed in written else None
 
 
 _ANCHOR_RE = re.compile(r"\{#([A-Za-z][\w:]*)")

@@ -10,7 +10,7 @@ every other tag at its line. Nothing is imported or called.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +31,28 @@ PYTHON_NAMES = frozenset({
 
 
 @dataclass(frozen=True)
+class Web:
+    """The site's address and its repository's, as mkdocs.yml gives them (either may be unset)."""
+
+    site_url: str | None = None
+    """The published site's address, ending in "/" (a GitHub Pages project site is under a path)."""
+    repo_url: str | None = None
+    """The repository on GitHub, whose issues take reports of problems."""
+    site_name: str = "the archive"
+
+    @classmethod
+    def of(cls, site_url: object, repo_url: object, site_name: object = None) -> Web:
+        def address(value: object) -> str | None:
+            return str(value).rstrip("/") + "/" if isinstance(value, str) and value.strip() else None
+        name = site_name if isinstance(site_name, str) and site_name.strip() else cls.site_name
+        return cls(address(site_url), address(repo_url), name)
+
+    def absolute(self, url: str) -> str | None:
+        """A site-relative URL ("honlac/27/#para_6") as an address on the web."""
+        return self.site_url + url.removeprefix("./") if self.site_url else None
+
+
+@dataclass(frozen=True)
 class Project:
     """A project folder: where its content, permalink record and bodies are, and its plugin options."""
 
@@ -43,6 +65,8 @@ class Project:
     assets: frozenset[str] = frozenset()
     """The site's own styles and scripts (extra_css, extra_javascript in mkdocs.yml)."""
     search_index: bool = True
+    web: Web = field(default_factory=lambda: Web())
+    """Where the site and its repository are on the web (``site_url``, ``repo_url``)."""
 
     def known_bodies(self) -> tuple[Body, ...]:
         """The bodies the site holds; raises BodiesError when its own bodies.yml cannot be read."""
@@ -64,12 +88,13 @@ class Project:
         return read_project(root)[0]
 
     @classmethod
-    def of_options(cls, root: Path, docs_dir: Path, options: dict[str, Any], assets: frozenset[str]) -> Project:
+    def of_options(cls, root: Path, docs_dir: Path, options: dict[str, Any], assets: frozenset[str],
+                   web: Web | None = None) -> Project:
         """The project from the plugin's options, however they were read (by MkDocs, or here)."""
         bodies = options.get("bodies")
         return cls(root, docs_dir, str(options.get("resolver_base") or DEFAULT_RESOLVER),
                    root / str(options.get("permalinks") or RECORD_FILE), root / str(bodies) if bodies else None,
-                   assets, bool(options.get("search_index", True)))
+                   assets, bool(options.get("search_index", True)), web or Web())
 
 
 def read_project(root: Path) -> tuple[Project, list[Problem]]:
@@ -81,7 +106,8 @@ def read_project(root: Path) -> tuple[Project, list[Problem]]:
             options = plugin[PLUGIN_NAME]
     scripts = [s.get("path") if isinstance(s, dict) else s for s in _list(config.get("extra_javascript"))]
     assets = frozenset(str(a) for a in [*_list(config.get("extra_css")), *scripts] if a)
-    return Project.of_options(root, root / str(config.get("docs_dir") or "docs"), options, assets), problems
+    web = Web.of(config.get("site_url"), config.get("repo_url"), config.get("site_name"))
+    return Project.of_options(root, root / str(config.get("docs_dir") or "docs"), options, assets, web), problems
 
 
 def _list(value: Any) -> list[Any]:

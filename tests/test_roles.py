@@ -43,6 +43,7 @@ HAND_READING: set[tuple[str, str, str, tuple[int, ...]]] = {
     ("COL", "statement", "agenda item 9", (49,)),
     ("GTM", "statement", "Opening and duration of the Meeting", (51,)),    # speeches by the Vice-President of Guatemala
     ("unodc", "statement", "Opening and duration of the Meeting", (51,)),  # the representative of the UNODC Executive Director
+    ("unodc", "secretariat", "", (55,)),        # "UNODC served as the secretariat of the Meeting"
     ("GTM", "statement", "Closure of the Meeting", (59,)),                 # closing statements
 }
 

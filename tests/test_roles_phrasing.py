@@ -3,6 +3,8 @@ Subcommission write them (made up for these tests; no real meeting is described)
 
 from __future__ import annotations
 
+import pytest
+
 from cnd_archive.indexes.roles import propose_roles
 from cnd_archive.model.frontmatter import split
 from cnd_archive.model.report import read_report
@@ -41,8 +43,8 @@ and Papua New Guinea. The observer for the Association of Southeast Asian Nation
 """
 
 
-def roles() -> set[tuple[str, str, str, tuple[int, ...]]]:
-    document, _ = split(FICTIONAL, "fictional.md")
+def roles(text: str = FICTIONAL) -> set[tuple[str, str, str, tuple[int, ...]]]:
+    document, _ = split(text, "fictional.md")
     assert document is not None
     report, problems = read_report(document)
     assert problems == []
@@ -83,3 +85,18 @@ def test_the_organisations_of_every_region_are_known() -> None:
     found = [m.entity for m in load_gazetteer().find(text)]
     assert found == ["asean", "au", "ecowas", "caricc", "gcic", "eco", "csto", "sco", "eu", "europol", "euda",
                      "euda", "pompidou-group", "incb", "wco", "interpol"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "UNODC served as the secretariat of the Meeting.",
+    "The United Nations Office on Drugs and Crime acted as secretariat.",
+    "The secretariat of the Meeting was provided by UNODC.",
+    "The Meeting was serviced by the United Nations Office on Drugs and Crime.",
+])
+def test_the_secretariat_is_read_in_its_phrasings(sentence: str) -> None:
+    assert ("unodc", "secretariat", "", (7,)) in roles(FICTIONAL + f"\n7\\. {sentence}\n")
+
+
+def test_a_country_is_never_the_secretariat() -> None:
+    found = roles(FICTIONAL + "\n7\\. Mexico served as the secretariat of the Meeting.\n")
+    assert not [r for r in found if r[1] == "secretariat"]

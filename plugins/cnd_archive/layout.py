@@ -22,6 +22,7 @@ SEARCH = "search.md"
 WORKING_GROUPS = "working-groups/index.md"
 OPEN_DATA_PAGE = "data.md"
 COUNTRIES_INDEX = "countries/index.md"
+ORGANISATIONS_INDEX = "organisations/index.md"
 THEMES_INDEX = "themes/index.md"
 DATA_DIR = "data"
 """Open data files, under the site root."""
@@ -46,14 +47,15 @@ def body_index_uri(body_slug: str) -> str:
 
 
 def entity_uri(entity: Entity) -> str:
-    """Page of a country ("countries/arg.md") or an organisation ("organisations/unodc.md")."""
+    """Page of a country ("countries/arg/index.md") or an organisation ("organisations/unodc/index.md"):
+    the index of its folder, which holds its pages per body, so that their breadcrumbs lead to it."""
     folder = "countries" if entity.kind == "country" else "organisations"
-    return f"{folder}/{entity.id.lower()}.md"
+    return f"{folder}/{entity.id.lower()}/index.md"
 
 
 def entity_body_uri(entity: Entity, body_slug: str) -> str:
     """Where one body's reports mention a country or organisation: "countries/gtm/honlac.md"."""
-    return f"{entity_uri(entity).removesuffix('.md')}/{body_slug}.md"
+    return entity_uri(entity).replace("/index.md", f"/{body_slug}.md")
 
 
 def working_groups_uri(body_slug: str) -> str:
@@ -62,7 +64,8 @@ def working_groups_uri(body_slug: str) -> str:
 
 
 def theme_uri(theme_id: str) -> str:
-    return f"themes/{theme_id}.md"
+    """A theme's page, the index of the folder of its pages per body."""
+    return f"themes/{theme_id}/index.md"
 
 
 def theme_body_uri(theme_id: str, body_slug: str) -> str:
@@ -120,6 +123,12 @@ def site_url(src_uri: str) -> str:
     return (page_url(src_uri) or "./") if src_uri.endswith(".md") else src_uri
 
 
+def section_page(uris: list[str]) -> str | None:
+    """The page that names the folder holding ``uris`` (a navigation section): its index."""
+    folder = min((posixpath.dirname(uri) for uri in uris), key=len, default="")
+    return f"{folder}/index.md" if folder else None
+
+
 def resolve_relative(page_uri: str, path: str) -> str:
     """The source a relative link written on page_uri points to."""
     return posixpath.normpath(posixpath.join(posixpath.dirname(page_uri), path)).lstrip("/")
@@ -154,14 +163,13 @@ def issue_anchor(meeting_id: str, number: int) -> str:
 
 def navigation_order(body_slugs: Iterable[str]) -> list[str]:
     """Top-level entries, by the prefix of their source: home, each body, then the indexes."""
-    return [HOME, *(f"{slug}/" for slug in body_slugs), "countries/", "themes/", "working-groups/",
-            "documents/", OPEN_DATA_PAGE]
+    return [HOME, *(f"{slug}/" for slug in body_slugs), "countries/", "organisations/", "themes/",
+            "working-groups/", "documents/", OPEN_DATA_PAGE]
 
 
-FOLDED_SECTIONS = (COUNTRIES_INDEX, THEMES_INDEX, DOCUMENTS, WORKING_GROUPS)
-"""Sections of one page per country, theme, series of documents or body show their index only in the navigation."""
-HIDDEN_FOLDERS = ("organisations/",)
-"""Folders of generated pages reached from an index, never listed in the navigation."""
+FOLDED_SECTIONS = (COUNTRIES_INDEX, ORGANISATIONS_INDEX, THEMES_INDEX, DOCUMENTS, WORKING_GROUPS)
+"""Sections of one page per country, organisation, theme, series of documents or body show their index
+only in the navigation."""
 
 
 @lru_cache(maxsize=65536)

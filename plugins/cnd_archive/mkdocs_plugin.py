@@ -28,7 +28,7 @@ from markupsafe import Markup
 import jinja2
 
 from cnd_archive.errors import Problem
-from cnd_archive.layout import FOLDED_SECTIONS, HIDDEN_FOLDERS, body_index_uri, navigation_order, site_url
+from cnd_archive.layout import FOLDED_SECTIONS, body_index_uri, navigation_order, section_page, site_url
 from cnd_archive.memo import Memos
 from cnd_archive.model.archive import Archive
 from cnd_archive.model.safety import plain_text_value
@@ -150,15 +150,27 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
         bodies = self.archive.bodies
+        self.name_sections(nav.items)
         for item in nav.items:
             if isinstance(item, Section):
                 self.order_body_section(item, bodies)
                 self.fold_index_section(item)
-        nav.items[:] = [i for i in nav.items if not self.is_folder_of_generated_pages(i)]
         order = navigation_order(body.slug for body in bodies)
         nav.items.sort(key=lambda item: self.top_level_rank(item, order))
         self.relink_pages(nav)
         return nav
+
+    def name_sections(self, items: list[Any]) -> None:
+        """Each section (and so each breadcrumb) is named after its index page, "Guatemala" and not the
+        folder's "Gtm"."""
+        for item in items:
+            if not isinstance(item, Section):
+                continue
+            self.name_sections(item.children)
+            page = section_page(_page_uris(item))
+            rendered = self.publication.html.get(page) if page else None
+            if rendered is not None and rendered.title:
+                item.title = template_text(rendered.title)
 
     @staticmethod
     def fold_index_section(section: Section) -> None:
@@ -168,13 +180,6 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                       and p.file.src_uri in FOLDED_SECTIONS), None)
         if index is not None:
             section.children[:] = [index]
-
-    @staticmethod
-    def is_folder_of_generated_pages(item: Any) -> bool:
-        """A section (and its subsections) of pages under a hidden folder only."""
-        return isinstance(item, Section) and all(
-            ArchivePlugin.is_folder_of_generated_pages(p) if isinstance(p, Section)
-            else isinstance(p, Page) and p.file.src_uri.startswith(HIDDEN_FOLDERS) for p in item.children)
 
     @staticmethod
     def top_level_rank(item: Any, order: list[str]) -> int:
@@ -278,6 +283,11 @@ def template_text(value: str) -> Markup:
     """Plain text for the theme's templates, which do not escape: escaped here, once, and marked so
     that a template's own ``| e`` does not escape it again."""
     return Markup(html.escape(value, quote=True))
+
+
+def _page_uris(section: Section) -> list[str]:
+    return [p.file.src_uri for p in section.children if isinstance(p, Page)] + \
+        [u for child in section.children if isinstance(child, Section) for u in _page_uris(child)]
 
 
 def _meeting_files(project: Project) -> int:

@@ -37,6 +37,10 @@ _HOSTING_RE = re.compile(r"\bwas held (?:in|at)\b|\b(?:was|were) opened by\b")
 """Where the host is named: the paragraph on where the meeting was held ("was held in Baku", "was
 held at the headquarters of the Economic Commission for Africa"), or on who opened it ("It was
 opened by the Federal Attorney General of Ethiopia")."""
+_SECRETARIAT_RE = re.compile(r"\b(?:served|acted|functioned) as (?:the )?secretariat\b|\bsecretariat\b[^.;]*\b"
+                             r"(?:was|were) (?:provided|serviced) by\b|\bserviced by\b", re.I)
+"""Who served the meeting: "UNODC served as the secretariat of the Meeting", "The secretariat of the
+Meeting was provided by UNODC"; only an organisation can be it."""
 _AGENDA_ITEM_RE = re.compile(r"agenda item (\d+)")
 _SPEAKER_RE = re.compile(r"\b(?:[Rr]epresentatives? of|[Dd]elegations? of|[Oo]bservers? (?:from|for)|Vice-President of)\s+")
 _OBSERVER_SPEAKER_RE = re.compile(r"\b[Oo]bservers? (?:from|for)\b")
@@ -176,6 +180,9 @@ def _propose_from_paragraph(report: Report, number: int, paragraph: Element, tex
         if _NATIONAL_REPORTS_RE.search(sentence):
             for entity in _entities(sentence, gazetteer, ("country",)):
                 add(entity, "national-report", "", number)
+        if _SECRETARIAT_RE.search(sentence):
+            for entity in _entities(sentence, gazetteer, ("organisation",)):
+                add(entity, "secretariat", "", number)
         answers = _ANSWERS_FROM_RE.search(sentence)
         if answers and _QUESTIONNAIRE_RE.search(text):
             for entity in _entities(sentence[answers.end():], gazetteer, ("country",)):

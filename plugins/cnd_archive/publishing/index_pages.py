@@ -12,7 +12,7 @@ from typing import TypeVar
 from cnd_archive.indexes.entities import EntityRecord
 from cnd_archive.indexes.roles import Role
 from cnd_archive.indexes.themes import ProposedTopic, WorkingGroupIssue
-from cnd_archive.layout import (COUNTRIES_INDEX, THEMES_INDEX, WORKING_GROUPS, Target, body_index_uri, entity_body_uri,
+from cnd_archive.layout import (COUNTRIES_INDEX, ORGANISATIONS_INDEX, THEMES_INDEX, WORKING_GROUPS, Target, body_index_uri, entity_body_uri,
                                 entity_uri, slug, theme_body_uri, theme_uri, working_groups_uri)
 from cnd_archive.model.anchors import citation_label, paragraph_id
 from cnd_archive.model.archive import Archive, Meeting
@@ -94,9 +94,29 @@ def snippet(mention: Mention, archive: Archive) -> str:
     report = archive.reports.get(mention.src_uri)
     element = report.by_id().get(mention.cited_at.anchor) if report else None
     words = element.plain_text if element else plain_text(mention.wording)
-    position = words.find(plain_text(mention.wording))
-    start, end = max(0, position - _SNIPPET), position + len(mention.wording) + _SNIPPET
+    position = max(0, words.find(plain_text(mention.wording)))
+    start, end = _word_start(words, position - _SNIPPET), _word_end(words, position + len(mention.wording) + _SNIPPET)
     return ("…" if start else "") + words[start:end].strip() + ("…" if end < len(words) else "")
+
+
+def _word_start(words: str, position: int) -> int:
+    """The start of the first whole word at or after ``position``."""
+    if position <= 0:
+        return 0
+    if words[position - 1].isspace():
+        return position
+    space = words.find(" ", position)
+    return space + 1 if space != -1 else position
+
+
+def _word_end(words: str, position: int) -> int:
+    """The end of the last whole word at or before ``position``."""
+    if position >= len(words):
+        return len(words)
+    if words[position].isspace():
+        return position
+    space = words.rfind(" ", 0, position)
+    return space if space != -1 else position
 
 
 def _roles_table(page: HtmlPage, record: EntityRecord) -> None:
@@ -111,8 +131,10 @@ def _roles_table(page: HtmlPage, record: EntityRecord) -> None:
 def entity_pages(record: EntityRecord, archive: Archive, feed: str | None = None) -> list[HtmlPage]:
     """A country's or organisation's page, and one page per body of the mentions in its reports:
     every mention on one page would grow with the archive past what a reader's browser loads well."""
-    located = [(meeting, mention) for mention in record.mentions
-               if (meeting := archive.meeting_at(mention.src_uri)) is not None]
+    # A paragraph that names a participant three times is one place where the reports speak of it.
+    first_in_paragraph = {mention.cited_at: mention for mention in reversed(record.mentions)}
+    located = [(meeting, mention) for mention in record.mentions if first_in_paragraph[mention.cited_at] is mention
+               and (meeting := archive.meeting_at(mention.src_uri)) is not None]
     by_body = _by_body(located, lambda item: item[0])
     pages = [mentions_page(record, listed, archive) for listed in by_body.values()]
     return [entity_page(record, archive, [(listed[0][0].body, len(listed), page)
@@ -124,7 +146,9 @@ def entity_page(record: EntityRecord, archive: Archive, mentions: list[tuple[Bod
     entity = record.entity
     page = HtmlPage(entity_uri(entity), entity.name, entity_description(record))
     page.heading(1, entity.name, "title")
-    page.paragraph(f"{text(_kind_line(entity))}. {page.link('All countries and organisations', Target(COUNTRIES_INDEX))}")
+    index = Target(ORGANISATIONS_INDEX) if entity.kind == "organisation" else Target(COUNTRIES_INDEX)
+    everyone = "All organisations" if entity.kind == "organisation" else "All countries and organisations"
+    page.paragraph(f"{text(_kind_line(entity))}. {page.link(everyone, index)}")
     if feed:
         page.paragraph(page.link(text(f"Follow new reports on {entity.name} (Atom feed)"), Target(feed)))
     page.heading(2, "Roles at meetings", "roles")
@@ -133,9 +157,9 @@ def entity_page(record: EntityRecord, archive: Archive, mentions: list[tuple[Bod
     else:
         page.paragraph("No role recorded at a meeting in the archive.")
     page.heading(2, "Mentions", "mentions")
-    page.paragraph(f"{len(record.mentions)} mentions in the reports of the archive.")
+    page.paragraph(f"Mentioned in {_counted(len(record.paragraphs()), 'paragraph')} of the reports of the archive.")
     if mentions:
-        page.bullets([page.link(text(f"In the reports of {body.code}: {_counted(count, 'mention')}"),
+        page.bullets([page.link(text(f"In the reports of {body.code}: {_counted(count, 'paragraph')}"),
                                 Target(listed.src_uri)) for body, count, listed in mentions])
     page.heading(2, "Recommendations of meetings attended", "recommendations")
     _attended_recommendations(page, record, archive)
@@ -149,7 +173,7 @@ def mentions_page(record: EntityRecord, mentions: list[tuple[Meeting, Mention]],
                     f"Where the reports of the {body.name} ({body.code}) mention {entity.name}, "
                     "with the words around each mention.")
     page.heading(1, f"{entity.name}: mentions in {body.code}", "title")
-    page.paragraph(f"{_counted(len(mentions), 'mention')} in the reports of the {text(body.name)}. "
+    page.paragraph(f"Mentioned in {_counted(len(mentions), 'paragraph')} of the reports of the {text(body.name)}. "
                    f"{page.link(text(f'All of {entity.name}'), Target(entity_uri(entity), 'mentions'))}")
     page.bullets([f"{_link(page, f'{meeting.body.code} {meeting.number}, {citation_label(mention.cited_at.anchor)}', mention.cited_at)}"
                   f": {text(snippet(mention, archive))}" for meeting, mention in mentions])
@@ -179,6 +203,17 @@ def _recommendation_line(page: HtmlPage, element: Element, meeting: Meeting) -> 
 
 
 # -- the country index --------------------------------------------------------
+
+def organisations_index(records: dict[str, EntityRecord]) -> HtmlPage:
+    organisations = [r for r in records.values() if r.entity.kind == "organisation"]
+    page = HtmlPage(ORGANISATIONS_INDEX, "Organisations")
+    page.heading(1, "Organisations", "title")
+    page.paragraph(f"{_counted(len(organisations), 'organisation')} appear in the reports of the archive: "
+                   "their roles at each meeting, every paragraph that mentions them, and the recommendations of "
+                   f"the meetings they attended. {page.link('Countries', Target(COUNTRIES_INDEX))}")
+    _index_table(page, organisations)
+    return page
+
 
 def countries_index(records: dict[str, EntityRecord], archive: Archive) -> HtmlPage:
     page = HtmlPage(COUNTRIES_INDEX, "Countries and organisations")
@@ -212,9 +247,9 @@ def _participation_by_body(page: HtmlPage, archive: Archive) -> None:
 
 
 def _index_table(page: HtmlPage, records: list[EntityRecord]) -> None:
-    page.table(["Name", "Meetings attended", "Roles", "Mentions"],
+    page.table(["Name", "Meetings attended", "Roles", "Paragraphs mentioning it"],
                [[_link(page, r.entity.name, Target(entity_uri(r.entity))), str(len(r.attended())), str(len(r.roles)),
-                 str(len(r.mentions))] for r in records])
+                 str(len(r.paragraphs()))] for r in records])
 
 
 # -- themes and working-group issues ------------------------------------------

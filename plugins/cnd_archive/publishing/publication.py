@@ -16,7 +16,7 @@ from cnd_archive.indexes.entities import EntityRecord
 from cnd_archive.indexes.entities import collect as collect_entities
 from cnd_archive.indexes.roles import Role, check_roles, read_roles
 from cnd_archive.indexes.themes import ProposedTopic, WorkingGroupIssue, proposed_topics, working_group_issues
-from cnd_archive.layout import COUNTRIES_INDEX, HOME, SEARCH, THEMES_INDEX, Target, body_index_uri, site_url
+from cnd_archive.layout import COUNTRIES_INDEX, HOME, ORGANISATIONS_INDEX, SEARCH, THEMES_INDEX, Target, body_index_uri, site_url
 from cnd_archive.memo import Memos
 from cnd_archive.model.archive import Archive, Meeting
 from cnd_archive.model.frontmatter import ContentFile
@@ -27,7 +27,7 @@ from cnd_archive.publishing.descriptions import meeting_description
 from cnd_archive.publishing.documents_page import documents_pages
 from cnd_archive.publishing.feeds import ARCHIVE_FEED, Feed, body_feed, entity_feed, feed_files, feeds_of
 from cnd_archive.publishing.site_config import Web
-from cnd_archive.publishing.index_pages import (countries_index, entity_pages, theme_pages, themes_index,
+from cnd_archive.publishing.index_pages import (countries_index, entity_pages, organisations_index, theme_pages, themes_index,
                                                 working_groups_pages)
 from cnd_archive.publishing.pages import (REPORT_FACTS_CLASS, body_page, citation, home_summary, placeholder_page,
                                           proposed_topics_section, recommendations_section, report_facts, review_note,
@@ -223,6 +223,7 @@ class Publication:
         entries = documents_index.collect(self.archive, self.mentions)
         self.generated.update(documents_pages(entries, self.archive, self.resolver))
         self.generated[COUNTRIES_INDEX] = countries_index(self.entities, self.archive)
+        self.generated[ORGANISATIONS_INDEX] = organisations_index(self.entities)
         for record in self.entities.values():
             feed = _if_written(entity_feed(record.entity.id), feeds)
             self.generated.update((p.src_uri, p) for p in entity_pages(record, self.archive, feed))

@@ -185,4 +185,7 @@ def test_the_27th_recommendations_will_be_reviewed_by_the_28th(real_site: Build)
     notes = page.select("p.cnd-followup")
     assert len(notes) == 19  # the recommendations heading and each of the 18 recommendations
     assert all(n.find("a")["href"] == "../28/#agenda__item_4" for n in notes)
-    assert "is to be reviewed by the Twenty-eighth Meeting" in notes[0].get_text()
+    assert ("is scheduled for review at the Twenty-eighth Meeting (item 4 of its provisional agenda); that "
+            "meeting's report is not yet in the archive") in notes[0].get_text()
+    assert notes[1].get_text() == ("Follow-up: scheduled for review at the Twenty-eighth Meeting, whose report is "
+                                   "not yet in the archive.")

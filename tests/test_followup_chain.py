@@ -59,7 +59,8 @@ def test_a_provisional_agenda_schedules_the_next_review(chain: Build) -> None:
     note = soup.find(id="para_2__subpara_a").parent.find_next_sibling("p")
     assert "cnd-followup" in note["class"]
     assert note.find("a")["href"] == "../93/#agenda__item_4"
-    assert note.get_text().startswith("Follow-up: to be reviewed by the Ninety-third Meeting")
+    assert note.get_text() == ("Follow-up: scheduled for review at the Ninety-third Meeting, whose report is not yet "
+                               "in the archive.")
 
 
 def test_the_placeholder_shows_its_agenda_and_links_back(chain: Build) -> None:
@@ -105,11 +106,11 @@ def test_open_data_carries_the_chain(chain: Build) -> None:
 
 @pytest.mark.parametrize(("edit", "expected"), [
     (("4\\. Several participants", "4\\. See [paragraph 99](91.md#para_99). Several participants"),
-     "content/honlac/92.md:31:9: link to '91.md#para_99': no such paragraph"),
+     "content/honlac/92.md:33:9: link to '91.md#para_99': no such paragraph"),
     (("[note by the Secretariat](symbol:UNODC/HONLAC/92/4)", "[note](symbol:UNODC//92/4)"),
-     "content/honlac/92.md:29:"),
+     "content/honlac/92.md:31:"),
     (("4\\. Several participants", "4\\. As the Ninety-ninth Meeting will recall, several participants"),
-     "content/honlac/92.md:31:12: 'Ninety-ninth Meeting' names HONLAC meeting 99, which has no page"),
+     "content/honlac/92.md:33:12: 'Ninety-ninth Meeting' names HONLAC meeting 99, which has no page"),
 ])
 def test_a_broken_reference_fails_the_strict_build(tmp_path: Path, edit: tuple[str, str], expected: str) -> None:
     overlay = {str(p.relative_to(FIXTURES)): p.read_text() for p in FIXTURES.rglob("*.md")}
@@ -119,3 +120,19 @@ def test_a_broken_reference_fails_the_strict_build(tmp_path: Path, edit: tuple[s
     build = build_site(tmp_path, overlay, real_content=False)
     assert build.result.returncode != 0
     assert expected in build.log, build.log
+
+
+def test_a_scheduled_review_leads_to_the_placeholder_and_its_official_documents(chain: Build) -> None:
+    soup = page(chain, "honlac/93/index.html")
+    documents = soup.find(id="official_documents").find_next("ul")
+    [item] = documents.find_all("li")
+    assert item.get_text().startswith("UNODC/HONLAC/93/1: English, French, Spanish")
+    assert [a["href"] for a in item.find_all("a") if a.get_text() in ("English", "French", "Spanish")] == [
+        f"https://undocs.org/{language}/UNODC/HONLAC/93/1" for language in ("en", "fr", "es")]
+
+
+def test_a_reports_symbol_links_to_each_working_language(chain: Build) -> None:
+    facts = page(chain, "honlac/92/index.html").find("p", class_="cnd-report-facts")
+    assert "symbol UNODC/HONLAC/92/6 (English, French, Spanish)" in facts.get_text()
+    assert [a["href"] for a in facts.find_all("a")] == [
+        f"https://undocs.org/{language}/UNODC/HONLAC/92/6" for language in ("en", "fr", "es")]

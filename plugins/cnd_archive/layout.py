@@ -36,6 +36,7 @@ PLACEHOLDER_RECOMMENDATIONS = "recommendations"
 """Where links to the recommendations of a meeting whose report is not yet here land."""
 PROVISIONAL_AGENDA = "provisional_agenda"
 PROPOSED_TOPICS = "proposed_topics"
+OFFICIAL_DOCUMENTS = "official_documents"
 
 
 def meeting_uri(body_slug: str, number: int) -> str:

@@ -16,10 +16,11 @@ from cnd_archive.publishing.index_pages import participation_matrix
 from cnd_archive.registry.bodies import Body
 from cnd_archive.model.markdown_text import escape
 from cnd_archive.publishing.anchoring import Links
+from cnd_archive.publishing.resolver import Resolver
 from cnd_archive.model.anchors import citation_label, paragraph_id
 from cnd_archive.model.numbering import LEADING_MARKER_RE
 from cnd_archive.references.followup import Review, recommendations_target
-from cnd_archive.layout import (HOME, DOCUMENTS, PLACEHOLDER_RECOMMENDATIONS, PROPOSED_TOPICS, PROVISIONAL_AGENDA,
+from cnd_archive.layout import (HOME, DOCUMENTS, OFFICIAL_DOCUMENTS, PLACEHOLDER_RECOMMENDATIONS, PROPOSED_TOPICS, PROVISIONAL_AGENDA,
                                  SEARCH, WORKING_GROUPS, COUNTRIES_INDEX, THEMES_INDEX, Target, agenda_anchor,
                                  body_index_uri, theme_uri)
 from cnd_archive.model.report import Element
@@ -83,6 +84,23 @@ def placeholder_page(meeting: Meeting, approving: Meeting | None, agenda: list[E
     return "\n".join(lines)
 
 
+def official_versions(symbol: str, body: Body, resolver: Resolver) -> str:
+    """Links to a document in each working language of its body: "[English](…), [French](…)"."""
+    return ", ".join(f"[{name}]({url})" for name, url in resolver.official_versions(symbol, body))
+
+
+def official_documents_section(meeting: Meeting, symbols: list[str], resolver: Resolver) -> str:
+    """A placeholder's documents that the archive knows by their symbols (its own report's, where a
+    contributor recorded it, and those that other reports cite), with their official versions."""
+    if not symbols:
+        return ""
+    lines = [f"## Official documents {{#{OFFICIAL_DOCUMENTS}}}", "",
+             f"Documents of this {meeting.body.meeting_word.lower()} that the archive knows by their symbols, "
+             "in the United Nations' document system:", ""]
+    lines += [f"- {escape(symbol)}: {official_versions(symbol, meeting.body, resolver)}" for symbol in symbols]
+    return "\n".join(lines) + "\n"
+
+
 def proposed_topics_section(topics: list[ProposedTopic]) -> str:
     """Topics the previous meeting proposed for this one's working groups, with their themes."""
     if not topics:
@@ -111,19 +129,32 @@ def recommendations_section(meeting: Meeting, reviewed: list[Review]) -> str:
 def review_note(reviews: list[Review], page: Meeting, subject: str | None) -> str:
     """A styled "Follow-up:" paragraph; without a subject, the short form under one recommendation."""
     if subject is None:
-        parts = [f"[{'to be reviewed' if r.scheduled else 'reviewed'} by the "
-                 f"{escape(r.reviewing.ordinal_name)}]({r.agenda_item.markdown_from(page.src_uri)})" for r in reviews]
-        sentence = " and ".join(parts)
+        sentence = " and ".join(_short_review_phrase(r, page) for r in reviews)
     else:
         sentence = f"implementation of {subject} " + " and ".join(_review_phrase(r, page) for r in reviews)
     return f"{{.{FOLLOWUP_CLASS}}}\n**Follow-up:** {sentence}."
+
+
+NOT_YET_HERE = "report is not yet in the archive"
+"""Said of a reviewing meeting known only by a placeholder: it may well have been held already."""
+
+
+def _short_review_phrase(review: Review, page: Meeting) -> str:
+    where = review.agenda_item.markdown_from(page.src_uri)
+    name = escape(review.reviewing.ordinal_name)
+    if not review.scheduled:
+        return f"[reviewed by the {name}]({where})"
+    waiting = f", whose {NOT_YET_HERE}" if review.reviewing.kind == "placeholder" else ""
+    return f"[scheduled for review at the {name}]({where}){waiting}"
 
 
 def _review_phrase(review: Review, page: Meeting) -> str:
     where = review.agenda_item.markdown_from(page.src_uri)
     name = escape(review.reviewing.ordinal_name)
     if review.scheduled:
-        return f"is to be reviewed by the [{name}, item {review.agenda_number} of its provisional agenda]({where})"
+        waiting = f"; that meeting's {NOT_YET_HERE}" if review.reviewing.kind == "placeholder" else ""
+        return (f"is scheduled for review at the [{name} (item {review.agenda_number} of its provisional agenda)]"
+                f"({where}){waiting}")
     phrase = f"was reviewed by the [{name}, agenda item {review.agenda_number}]({where})"
     if review.discussion:
         links = [f"[{citation_label(t.anchor).removeprefix('para. ')}]({t.markdown_from(page.src_uri)})"
@@ -165,11 +196,14 @@ def search_page() -> HtmlPage:
     return page
 
 
-def report_facts(meeting: Meeting) -> str:
+def report_facts(meeting: Meeting, resolver: Resolver) -> str:
     """A line of facts under a report's title; it carries the citation the Cite buttons copy."""
     issued = meeting.meta.get("issued")
     parts = [f"**{escape(meeting.body.code)}, {escape(meeting.ordinal_name)}**",
              escape(venue(meeting)), format_dates(meeting.start_date, meeting.end_date)]
+    symbol = meeting.meta.get("symbol")
+    if isinstance(symbol, str) and symbol:
+        parts.append(f"symbol {escape(symbol)} ({official_versions(symbol, meeting.body, resolver)})")
     if isinstance(issued, dt.date):
         parts.append(f"issued {issued.day} {issued:%B %Y}")
     if meeting.meta.get("job_number"):

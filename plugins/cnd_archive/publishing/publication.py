@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from cnd_archive.errors import Problem
 from cnd_archive.indexes import documents as documents_index
+from cnd_archive.indexes.documents import natural_key
 from cnd_archive.indexes.entities import EntityRecord
 from cnd_archive.indexes.entities import collect as collect_entities
 from cnd_archive.indexes.roles import Role, check_roles, read_roles
@@ -29,7 +30,8 @@ from cnd_archive.publishing.feeds import ARCHIVE_FEED, Feed, body_feed, entity_f
 from cnd_archive.publishing.site_config import Web
 from cnd_archive.publishing.index_pages import (countries_index, entity_pages, organisations_index, theme_pages, themes_index,
                                                 working_groups_pages)
-from cnd_archive.publishing.pages import (REPORT_FACTS_CLASS, body_page, citation, home_summary, placeholder_page,
+from cnd_archive.publishing.pages import (REPORT_FACTS_CLASS, body_page, citation, home_summary,
+                                          official_documents_section, placeholder_page,
                                           proposed_topics_section, recommendations_section, report_facts, review_note,
                                           search_page)
 from cnd_archive.publishing.resolver import Resolver, explicit_symbol_replacements
@@ -168,7 +170,7 @@ class Publication:
         notes = self.followup_notes(meeting)
         title = next((e for e in report.elements if e.kind == "title"), None)
         if title is not None:
-            notes.setdefault(title.line, []).insert(0, report_facts(meeting))
+            notes.setdefault(title.line, []).insert(0, report_facts(meeting, self.resolver))
         return publish(report, links, replacements, notes)
 
     def followup_notes(self, meeting: Meeting) -> dict[int, list[str]]:
@@ -199,6 +201,7 @@ class Publication:
         topics = [t for t in self.topics if t.meeting == meeting]
         markdown = "\n".join([
             placeholder_page(meeting, approving, agenda, reviewing, self.archive, links),
+            official_documents_section(meeting, self.known_symbols(meeting), self.resolver),
             proposed_topics_section(topics),
             body,
             recommendations_section(meeting, reviewed),
@@ -207,6 +210,15 @@ class Publication:
         self.mentions[meeting.src_uri] = mentions
         self.problems += mention_problems(mentions, self.archive, document.path)
         return apply_replacements(markdown, 1, self.resolver.replacements(mentions, meeting, links))
+
+    def known_symbols(self, meeting: Meeting) -> list[str]:
+        """The symbols of a meeting's documents that the archive knows: its report's (front matter)
+        and those of its series that the reports cite."""
+        series = f"{meeting.body.symbol_prefix}{meeting.number}/"
+        cited = {symbol for uri, mentions in self.mentions.items() if uri != meeting.src_uri
+                 for mention in mentions for symbol in mention.symbols if symbol.startswith(series)}
+        own = meeting.meta.get("symbol")
+        return sorted(cited | ({own} if isinstance(own, str) and own else set()), key=natural_key)
 
     # -- generated pages and data --------------------------------------------
 

@@ -16,11 +16,15 @@ from cnd_archive.model.archive import Archive, Meeting
 from cnd_archive.publishing.anchoring import Links, Replacement
 from cnd_archive.references.followup import recommendations_target
 from cnd_archive.references.mentions import Mention
-from cnd_archive.references.symbols import parse_symbol, resolver_url
+from cnd_archive.registry.bodies import Body
+from cnd_archive.references.symbols import UN_LANGUAGES, parse_symbol, resolver_url
 from cnd_archive.registry.gazetteer import load_gazetteer
 
 _EXPLICIT_SYMBOL_RE = re.compile(r"\]\(symbol:(?P<symbol>[^)\]\s]*)\)")
 """A symbol holds no ']': each try stops at the next link's text, never runs over a whole line."""
+
+
+LANGUAGE_NAMES = {"ar": "Arabic", "zh": "Chinese", "en": "English", "fr": "French", "ru": "Russian", "es": "Spanish"}
 
 
 @dataclass
@@ -48,6 +52,18 @@ class Resolver:
         if held is not None:
             return Target(held.src_uri)
         return resolver_url(symbol, self.language, self.resolver_base)
+
+    def working_languages(self, body: Body) -> tuple[str, ...]:
+        """The body's working languages as its reports in the archive state them; English, the
+        resolver's own default, when none does."""
+        stated = [str(language) for meeting in self.archive.meetings_of(body)
+                  for language in meeting.meta.get("working_languages") or [] if language in UN_LANGUAGES]
+        return tuple(dict.fromkeys(stated)) or ("en",)
+
+    def official_versions(self, symbol: str, body: Body) -> list[tuple[str, str]]:
+        """The document at the configured resolver, in each working language of its body."""
+        return [(LANGUAGE_NAMES[language], resolver_url(symbol, language, self.resolver_base))
+                for language in self.working_languages(body)]
 
     def meeting_target(self, mention: Mention) -> Target | None:
         cited = mention.meeting

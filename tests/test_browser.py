@@ -4,12 +4,16 @@ against the built site served on localhost."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from urllib.parse import parse_qs, urlsplit
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, Route, expect, sync_playwright
 
+from cnd_archive.model.archive import load
+from cnd_archive.publishing.citations import bibtex, citation_of, csl_json, ris
+from cnd_archive.registry.bodies import all_bodies
 from helpers import CHROMIUM, CHROMIUM_ARGS, Build, build_site, served, served_like_pages
 
 pytestmark = pytest.mark.slow
@@ -96,15 +100,43 @@ def test_a_paragraph_permalink_is_scrolled_to_and_highlighted(page: Page) -> Non
     assert other.evaluate("e => getComputedStyle(e).outlineStyle") == "none"
 
 
+PERMALINK_27 = "https://honlea-archive.github.io/reports/honlac/27/"
+
+
 def test_copy_citation_puts_a_full_citation_on_the_clipboard(page: Page) -> None:
     page.goto("honlac/27/")
-    page.get_by_role("button", name="Copy citation of para. 3 (b)").click()
+    page.get_by_role("button", name="Cite para. 3 (b)").click()
+    dialog = page.get_by_role("dialog", name="Cite para. 3 (b)")
+    expect(dialog).to_be_visible()
+    dialog.get_by_role("button", name="Copy citation").click()
     text = page.evaluate("navigator.clipboard.readText()")
-    assert text.startswith("Report of the Twenty-seventh Meeting of Heads of National Drug Law Enforcement "
-                           "Agencies, Latin America and the Caribbean, held in Guatemala City from 2 to 6 "
-                           "October 2017, para. 3 (b). http://127.0.0.1:")
-    assert text.endswith("/honlac/27/#para_3__subpara_b")
-    expect(page.get_by_role("button", name="Copy citation of para. 3 (b)")).to_have_text("Copied")
+    assert text == ("Meeting of Heads of National Drug Law Enforcement Agencies, Latin America and the Caribbean, "
+                    "“Report of the Twenty-seventh Meeting of Heads of National Drug Law Enforcement Agencies, Latin "
+                    "America and the Caribbean, held in Guatemala City from 2 to 6 October 2017”, 12 October 2017, "
+                    f"para. 3 (b). {PERMALINK_27}#para_3__subpara_b")
+    expect(dialog.get_by_role("button", name="Copied")).to_be_visible()
+    page.keyboard.press("Escape")
+    expect(dialog).to_be_hidden()
+    assert page.evaluate("document.activeElement.getAttribute('aria-label')") == "Cite para. 3 (b)"
+
+
+@pytest.mark.parametrize(("format_name", "extension"), [("BibTeX", "bib"), ("RIS", "ris"), ("CSL-JSON", "json")])
+def test_a_paragraph_saves_its_citation_as_the_archive_writes_it(page: Page, real_site: Build, format_name: str,
+                                                                 extension: str) -> None:
+    page.goto("honlac/27/")
+    page.get_by_role("button", name="Cite para. 2 (a)").click()
+    with page.expect_download() as download:
+        page.get_by_role("button", name=f"Save as {format_name}").click()
+    saved = Path(download.value.path()).read_text(encoding="utf-8")
+    assert download.value.suggested_filename == f"honlac-27-para_2__subpara_a.{extension}"
+    archive = load(real_site.root / "content", ["honlac/27.md"], bodies=all_bodies())
+    cited = citation_of(archive.meetings[0], PERMALINK_27)
+    write = {"bib": bibtex, "ris": ris, "json": csl_json}[extension]
+    arguments = ("para. 2 (a)", PERMALINK_27 + "#para_2__subpara_a")
+    expected = write(cited, *arguments, "honlac-27-para_2__subpara_a") if extension != "ris" else ris(cited, *arguments)
+    assert saved == expected
+    whole = (real_site.site / "data" / "citations" / f"honlac-27.{extension}").read_text(encoding="utf-8")
+    assert whole == write(cited)  # the report's own file: the same writer, without a paragraph
 
 
 def test_the_keyboard_reaches_the_cite_buttons(page: Page) -> None:
@@ -112,7 +144,9 @@ def test_the_keyboard_reaches_the_cite_buttons(page: Page) -> None:
     page.locator("#para_1").focus()
     page.keyboard.press("Tab")
     focused = page.evaluate("document.activeElement.getAttribute('aria-label')")
-    assert focused == "Copy citation of para. 1"
+    assert focused == "Cite para. 1"
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("dialog", name="Cite para. 1")).to_be_visible()
 
 
 def test_a_first_time_reader_reaches_a_recommendation_in_three_clicks(page: Page) -> None:
@@ -233,5 +267,4 @@ def test_a_paragraph_opens_a_prefilled_report_of_a_problem(browser: Browser, sit
     assert parts.path == "/honlea-archive/reports/issues/new"
     assert fields["template"] == "problem.yml"
     assert fields["page"] == permalink and fields["paragraph"] == permalink + "#para_6"
-    assert fields["title"].startswith("Problem: Report of the Twenty-seventh Meeting") and fields["title"].endswith(
-        ", para. 6")
+    assert fields["title"] == "Problem: HONLAC 27, para. 6"

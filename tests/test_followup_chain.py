@@ -136,3 +136,11 @@ def test_a_reports_symbol_links_to_each_working_language(chain: Build) -> None:
     assert "symbol UNODC/HONLAC/92/6 (English, French, Spanish)" in facts.get_text()
     assert [a["href"] for a in facts.find_all("a")] == [
         f"https://undocs.org/{language}/UNODC/HONLAC/92/6" for language in ("en", "fr", "es")]
+
+
+def test_a_reports_known_symbol_is_in_its_citations(chain: Build) -> None:
+    soup = page(chain, "honlac/92/index.html")
+    assert soup.find("meta", attrs={"name": "citation_technical_report_number"})["content"] == "UNODC/HONLAC/92/6"
+    assert "number = {UNODC/HONLAC/92/6}" in (chain.site / "data" / "citations" / "honlac-92.bib").read_text()
+    assert "SN  - UNODC/HONLAC/92/6" in (chain.site / "data" / "citations" / "honlac-92.ris").read_text()
+    assert "UNODC/HONLAC/92/6" in soup.find("p", class_="cnd-report-facts")["data-cite"]

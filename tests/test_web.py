@@ -5,6 +5,7 @@ and the way to report a problem."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -16,6 +17,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from cnd_archive.model.archive import Meeting
+from cnd_archive.publishing.citations import citation_of, schema_org
 from cnd_archive.publishing.feeds import Feed, atom
 from cnd_archive.publishing.site_config import Web
 from cnd_archive.registry.bodies import all_bodies
@@ -208,3 +210,32 @@ def test_the_terms_name_their_source_and_the_privacy_note_is_published(site_page
     assert "ST/AI/189/Add.9/Rev.2" in text and "CC0 1.0" in text
     privacy = site_pages[SITE + "privacy/"].get_text(" ")
     assert "No cookies" in privacy and re.search(r"GitHub Privacy Statement", privacy)
+
+
+def test_a_report_page_carries_the_metadata_reference_managers_read(site_pages: dict[str, BeautifulSoup],
+                                                                    real_site: Build) -> None:
+    report = site_pages[SITE + "honlac/27/"]
+    assert meta(report, name="citation_title") == ("Report of the Twenty-seventh Meeting of Heads of National Drug "
+                                                     "Law Enforcement Agencies, Latin America and the Caribbean, "
+                                                     "held in Guatemala City from 2 to 6 October 2017")
+    assert meta(report, name="citation_author") == ("Meeting of Heads of National Drug Law Enforcement Agencies, "
+                                                    "Latin America and the Caribbean")
+    assert meta(report, name="citation_publication_date") == "2017/10/12"
+    assert meta(report, name="citation_technical_report_number") is None  # no source names the 27th's symbol
+    [script] = report.find_all("script", type="application/ld+json")
+    described = json.loads(script.string)
+    assert described["@type"] == "Report" and described["datePublished"] == "2017-10-12"
+    assert described["url"] == SITE + "honlac/27/" and "reportNumber" not in described
+    assert site_pages[SITE + "countries/gtm/"].find("meta", attrs={"name": "citation_title"}) is None
+    section = report.find(id="how_to_cite").find_next("p").find_next("p")
+    for link in section.find_all("a"):
+        assert (real_site.site / "honlac" / "27" / str(link["href"])).resolve().is_file(), link["href"]
+
+
+def test_metadata_from_content_cannot_end_its_script_element() -> None:
+    body = all_bodies()[0]
+    meeting = Meeting(body, 27, "report", "t", None, None, None, None, "honlac/27.md",
+                      {"report_title": "A </script><script>alert(1)</script> & title"})
+    written = schema_org(citation_of(meeting, SITE + "honlac/27/"))
+    assert "<" not in written and ">" not in written
+    assert json.loads(written)["name"] == "A </script><script>alert(1)</script> & title"

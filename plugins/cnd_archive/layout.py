@@ -37,6 +37,7 @@ PLACEHOLDER_RECOMMENDATIONS = "recommendations"
 PROVISIONAL_AGENDA = "provisional_agenda"
 PROPOSED_TOPICS = "proposed_topics"
 OFFICIAL_DOCUMENTS = "official_documents"
+HOW_TO_CITE = "how_to_cite"
 
 
 def meeting_uri(body_slug: str, number: int) -> str:

@@ -139,8 +139,9 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         if rendered is not None:
             page.content = rendered.html
             publication = self.publication
-            cast(dict[str, Any], context)["cnd_page"] = frame_of(page.file.src_uri, rendered.title or "", publication.archive,
-                                           publication.feeds, publication.web)
+            cast(dict[str, Any], context)["cnd_page"] = frame_of(
+                page.file.src_uri, rendered.title or "", publication.archive, publication.feeds, publication.web,
+                publication.citations.get(page.file.src_uri))
         return context
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:

@@ -38,7 +38,7 @@ ATTRIBUTES = {
     "a": {"href"},
     "img": {"src", "alt"},
     "li": {"data-marker"},
-    "p": {"data-cite", "role"},
+    "p": {"data-cite-id", "data-cite-label", "data-cite", "data-cite-bibtex", "data-cite-ris", "data-cite-csl", "role"},
     "ol": {"start"},
     "form": {"action", "method", "role"},
     "input": {"name", "type", "autocomplete"},

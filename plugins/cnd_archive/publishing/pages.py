@@ -16,11 +16,13 @@ from cnd_archive.publishing.index_pages import participation_matrix
 from cnd_archive.registry.bodies import Body
 from cnd_archive.model.markdown_text import escape
 from cnd_archive.publishing.anchoring import Links
+from cnd_archive.publishing.citations import Citation
+from cnd_archive.publishing.citations import text as citation_text
 from cnd_archive.publishing.resolver import Resolver
 from cnd_archive.model.anchors import citation_label, paragraph_id
 from cnd_archive.model.numbering import LEADING_MARKER_RE
 from cnd_archive.references.followup import Review, recommendations_target
-from cnd_archive.layout import (HOME, DOCUMENTS, OFFICIAL_DOCUMENTS, PLACEHOLDER_RECOMMENDATIONS, PROPOSED_TOPICS, PROVISIONAL_AGENDA,
+from cnd_archive.layout import (DATA_DIR, HOME, HOW_TO_CITE, DOCUMENTS, OFFICIAL_DOCUMENTS, PLACEHOLDER_RECOMMENDATIONS, PROPOSED_TOPICS, PROVISIONAL_AGENDA,
                                  SEARCH, WORKING_GROUPS, COUNTRIES_INDEX, THEMES_INDEX, Target, agenda_anchor,
                                  body_index_uri, theme_uri)
 from cnd_archive.model.report import Element
@@ -211,9 +213,23 @@ def report_facts(meeting: Meeting, resolver: Resolver) -> str:
     return f"{{.{REPORT_FACTS_CLASS}}}\n" + " · ".join(parts)
 
 
-def citation(meeting: Meeting) -> str:
-    """How the Cite buttons name the report: its printed title (which gives place and dates)."""
-    return str(meeting.meta.get("report_title") or f"{meeting.ordinal_name} of {meeting.body.title_phrase}")
+def how_to_cite(meeting: Meeting, cited: Citation) -> str:
+    """The section at the foot of a report: its citation, and the files a reference manager reads."""
+    files = citation_files_of(meeting)
+    links = ", ".join(f"[{name}]({Target(path).markdown_from(meeting.src_uri)})" for name, path in files.items())
+    return "\n".join([
+        f"## How to cite {{#{HOW_TO_CITE}}}", "",
+        "Cite the report by the body that adopted it, its title, its symbol where the archive knows it and "
+        "its date of issue; cite a paragraph, subparagraph or recommendation by its number and its permalink:", "",
+        f"> {escape(citation_text(cited, 'para. 6', cited.url + '#para_6'))}", "",
+        "The **Cite** button beside each number gives that citation for its paragraph, as text to copy or as a "
+        f"file for a reference manager. The whole report: {links}.", ""])
+
+
+def citation_files_of(meeting: Meeting) -> dict[str, str]:
+    """A report's citation for reference managers, by format name: its path in the site."""
+    stem = f"{DATA_DIR}/citations/{meeting.id}"
+    return {"BibTeX": f"{stem}.bib", "RIS": f"{stem}.ris", "CSL-JSON": f"{stem}.json"}
 
 
 def home_summary(archive: Archive, recommendations: int, documents: int, countries: int,

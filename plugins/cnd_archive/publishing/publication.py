@@ -24,13 +24,15 @@ from cnd_archive.model.frontmatter import ContentFile
 from cnd_archive.model.report import Report
 from cnd_archive.publishing import open_data
 from cnd_archive.publishing.anchoring import Links, apply_replacements, publish
+from cnd_archive.publishing.citations import Citation, bibtex, citation_of, csl_json, paragraph_templates, ris
 from cnd_archive.publishing.descriptions import meeting_description
 from cnd_archive.publishing.documents_page import documents_pages
 from cnd_archive.publishing.feeds import ARCHIVE_FEED, Feed, body_feed, entity_feed, feed_files, feeds_of
 from cnd_archive.publishing.site_config import Web
 from cnd_archive.publishing.index_pages import (countries_index, entity_pages, organisations_index, theme_pages, themes_index,
                                                 working_groups_pages)
-from cnd_archive.publishing.pages import (REPORT_FACTS_CLASS, body_page, citation, home_summary,
+from cnd_archive.publishing.pages import (REPORT_FACTS_CLASS, body_page, citation_files_of, home_summary,
+                                          how_to_cite,
                                           official_documents_section, placeholder_page,
                                           proposed_topics_section, recommendations_section, report_facts, review_note,
                                           search_page)
@@ -75,6 +77,8 @@ class Publication:
     descriptions: dict[str, str] = field(default_factory=dict)
     """Each page's description (search engines, link previews), by src_uri."""
     feeds: list[Feed] = field(default_factory=list)
+    citations: dict[str, Citation] = field(default_factory=dict)
+    """How each report in the archive is cited, by src_uri."""
 
     @classmethod
     def build(cls, archive: Archive, resolver_base: str, stopwatch: Stopwatch | None = None,
@@ -171,6 +175,9 @@ class Publication:
         title = next((e for e in report.elements if e.kind == "title"), None)
         if title is not None:
             notes.setdefault(title.line, []).insert(0, report_facts(meeting, self.resolver))
+        cited = self.citations[meeting.src_uri] = citation_of(meeting, self.web.absolute(Target(meeting.src_uri).url)
+                                                              or Target(meeting.src_uri).url)
+        notes.setdefault(report.body_line + report.body.count("\n"), []).append(how_to_cite(meeting, cited))
         return publish(report, links, replacements, notes)
 
     def followup_notes(self, meeting: Meeting) -> dict[int, list[str]]:
@@ -246,10 +253,21 @@ class Publication:
         self.generated[SEARCH] = search_page()
         self.data = open_data.files(open_data.Holdings(
             self.archive, self.review_index, self.resolver, self.entities, self.issues, self.topics, entries))
+        self.data.update(self.citation_files())
         self.descriptions.update((uri, page.description) for uri, page in self.generated.items() if page.description)
         self.data.update(feeds)
         self.home = home_summary(self.archive, sum(len(r.recommendations) for r in self.archive.reports.values()),
                                  len(entries), len(self.entities), ARCHIVE_FEED if ARCHIVE_FEED in feeds else None)
+
+    def citation_files(self) -> dict[str, str]:
+        """Each report's citation as BibTeX, RIS and CSL-JSON, for reference managers."""
+        files: dict[str, str] = {}
+        for uri, cited in self.citations.items():
+            meeting = self.archive.meeting_at(uri)
+            assert meeting is not None  # a citation is made for a meeting of the archive
+            paths = citation_files_of(meeting)
+            files.update({paths["BibTeX"]: bibtex(cited), paths["RIS"]: ris(cited), paths["CSL-JSON"]: csl_json(cited)})
+        return files
 
     def home_page(self, markdown: str) -> str:
         """The home page's Markdown with the summary before its first section (after its introduction)."""
@@ -281,7 +299,8 @@ class Publication:
 
     def meeting_page(self, meeting: Meeting) -> Page:
         document = self.archive.files[meeting.src_uri]
-        attributes = {REPORT_FACTS_CLASS: {"data-cite": citation(meeting)}}
+        cited = self.citations.get(meeting.src_uri)
+        attributes = {REPORT_FACTS_CLASS: paragraph_templates(cited)} if cited else {}
         return Page(meeting.src_uri, document.path, document.body_line, attributes=attributes,
                     links=tuple(self.links[meeting.src_uri].attributes))
 

@@ -3,6 +3,7 @@ against the built site served on localhost."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -84,8 +85,8 @@ def test_search_finds_the_27th_report_by_a_word_only_it_contains(page: Page) -> 
     page.goto("search/")
     page.get_by_label("Words to find in the reports").fill("glyphosate")
     result = page.locator("#cnd-search-results li a").first
-    expect(result).to_contain_text("Twenty-seventh Meeting")
-    expect(result).to_contain_text("para. 10")
+    expect(result).to_have_text("HONLAC 27, para. 10")
+    assert page.url.endswith("/search/?q=glyphosate")  # the typed words are in the address
     result.click()
     assert page.url.endswith("/honlac/27/#para_10")
 
@@ -268,3 +269,43 @@ def test_a_paragraph_opens_a_prefilled_report_of_a_problem(browser: Browser, sit
     assert fields["template"] == "problem.yml"
     assert fields["page"] == permalink and fields["paragraph"] == permalink + "#para_6"
     assert fields["title"] == "Problem: HONLAC 27, para. 6"
+
+
+def results(page: Page) -> list[str]:
+    page.locator("#cnd-search-status").filter(has_text="in 1 report").or_(
+        page.locator("#cnd-search-status").filter(has_text="0 results")).wait_for()
+    while page.get_by_role("button", name="More results").is_visible():
+        page.get_by_role("button", name="More results").click()
+        page.wait_for_timeout(100)
+    return page.locator("#cnd-search-results li > a").all_inner_texts()
+
+
+def test_a_shared_search_address_gives_one_result_per_paragraph(page: Page) -> None:
+    page.goto("search/?q=Guatemala")
+    found = results(page)
+    paragraphs = [label for label in found if label.startswith("HONLAC 27, para. ")]
+    assert len(set(paragraphs)) == len(paragraphs) >= 8
+    assert set(found) - set(paragraphs) == {"HONLAC 27, Report of the Twenty-seventh Meeting of Heads of National\u2026"}
+    first = page.locator("#cnd-search-results li").first
+    expect(first.locator("mark").first).to_have_text(re.compile("Guatemala"))
+    hrefs = page.locator("#cnd-search-results li > a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
+    assert all(re.fullmatch(r".*/honlac/27/#(para_\d+(__\w+)?|title)", href) for href in hrefs)
+
+
+def test_filters_in_the_address_narrow_the_results(page: Page) -> None:
+    page.goto("search/?q=substances&theme=new-psychoactive-substances")
+    assert page.locator("#cnd-filter-theme").input_value() == "new-psychoactive-substances"
+    assert sorted(results(page)) == ["HONLAC 27, para. 20", "HONLAC 27, para. 35", "HONLAC 27, para. 9"]
+    page.goto("search/?q=precursors&body=honlac&year=2017&country=GTM&meeting=honlac-27")
+    assert len(results(page)) >= 3
+    page.goto("search/?q=precursors&year=2016")
+    assert results(page) == []
+    expect(page.locator("#cnd-search-status")).to_have_text("0 results in 0 reports for “precursors”")
+
+
+def test_choosing_a_filter_goes_into_the_address(page: Page) -> None:
+    page.goto("search/")
+    page.get_by_label("Words to find in the reports").fill("precursors")
+    page.get_by_label("Theme").select_option("demand-reduction")
+    page.wait_for_url(re.compile(r"q=precursors&theme=demand-reduction$"))
+    assert all(label.startswith("HONLAC 27, para. ") for label in results(page))

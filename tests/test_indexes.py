@@ -118,3 +118,39 @@ def test_all_index_errors_of_a_build_are_reported_together(tmp_path: Path) -> No
     assert "BRA questionnaire: paragraph 17 does not name Brazil" in build.log
     assert "theme 'alternatives-to-prison' is not in the vocabulary; did you mean alternatives-to-imprisonment?" in build.log
     assert build.log.count("content/honlac/27.md:") == 3
+
+
+def test_a_theme_page_lists_the_paragraphs_tagged_with_it(real_site: Build) -> None:
+    page = soup(real_site, "themes/new-psychoactive-substances/index.html")
+    items = page.select_one("#paragraphs ~ ul").find_all("li", recursive=False)
+    assert [li.a["href"] for li in items] == [f"../../honlac/27/#para_{n}" for n in (9, 20, 35)]
+    assert items[0].get_text().startswith("HONLAC 27, para. 9: Among the current and new trends")
+    assert "not yet reviewed" not in page.select_one("#paragraphs ~ ul").get_text()
+    proposed = soup(real_site, "themes/precursors/index.html").select_one("#paragraphs ~ ul").get_text()
+    assert "HONLAC 27, para. 8" in proposed and "Proposed from keywords, not yet reviewed." in proposed
+    index = soup(real_site, "themes/index.html")
+    row = index.find("a", string="New psychoactive substances").find_parent("tr")
+    assert [td.get_text() for td in row.find_all("td")][1:] == ["0", "3", "0"]
+
+
+def test_the_recommendations_csv_and_json_carry_their_themes(real_site: Build) -> None:
+    rows = {r["id"]: r for r in csv.DictReader(io.StringIO((real_site.site / "data" / "recommendations.csv").read_text()))}
+    assert rows["honlac-27-rec-2a"]["themes"] == ("organized-crime money-laundering corruption-and-integrity "
+                                                  "legal-persons international-cooperation")
+    data = json.loads((real_site.site / "data" / "archive.json").read_text())
+    themes = {t["id"]: t for t in data["themes"]}
+    assert themes["new-psychoactive-substances"]["paragraphs"][0] == {
+        "session": "honlac-27", "paragraph": 9, "url": "honlac/27/#para_9", "proposed": False}
+    assert all(p["proposed"] for p in themes["precursors"]["paragraphs"])
+
+
+@pytest.mark.parametrize(("tag", "expected"), [
+    ("{theme: precursors, paragraphs: [99]}", "theme precursors: paragraph 99 does not exist"),
+    ("{theme: precursor, paragraphs: [8]}", "theme 'precursor' is not in the vocabulary; did you mean precursors?"),
+])
+def test_a_bad_paragraph_tag_is_refused_at_its_line(tmp_path: Path, tag: str, expected: str) -> None:
+    source = (ROOT / "content" / "honlac" / "27.md").read_text()
+    line = source.split("\n").index("themes:") + 2
+    build = build_site(tmp_path, {"honlac/27.md": source.replace("themes:\n", f"themes:\n  - {tag}\n", 1)})
+    assert build.result.returncode != 0
+    assert f"content/honlac/27.md:{line}:" in build.log and expected in build.log, build.log

@@ -141,7 +141,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             publication = self.publication
             cast(dict[str, Any], context)["cnd_page"] = frame_of(
                 page.file.src_uri, rendered.title or "", publication.archive, publication.feeds, publication.web,
-                publication.citations.get(page.file.src_uri))
+                publication.citations.get(page.file.src_uri), publication.facets.get(page.file.src_uri))
         return context
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:

@@ -18,7 +18,8 @@ from cnd_archive.importing.metadata import extract, unread_facts
 from cnd_archive.importing.pdf_text import PdfError, pdf_text
 from cnd_archive.importing.plain_text import decode
 from cnd_archive.importing.structure import BlockKind, Structure, Unread, import_text
-from cnd_archive.indexes.roles import Role, propose_roles
+from cnd_archive.indexes.roles import Role, paragraph_texts, propose_roles
+from cnd_archive.indexes.themes import propose_paragraph_themes
 from cnd_archive.layout import meeting_uri
 from cnd_archive.model.frontmatter import ContentFile, split
 from cnd_archive.model.report import Report, read_report
@@ -61,6 +62,9 @@ def convert(data: bytes, path: str, country: str | None = None, fictional: bool 
     report = read_report(document)[0] if document is not None else None
     # Front matter that cannot be read back gives no roles: the checks say why, at its line.
     meta["participation"] = [role.record() for role in proposed_roles(report, meta)] if report else []
+    themes = propose_paragraph_themes(paragraph_texts(report)) if report else []
+    if themes:
+        meta["themes"] = themes
     unread = [*structure.unread, *(unread_agendas(report, document, structure) if report and document else [])]
     if unread:
         meta["unread"] = [{"fact": u.fact, "line": u.line, **({"paragraph": u.paragraph} if u.paragraph else {}),

@@ -1,9 +1,11 @@
-"""Themes: a controlled vocabulary, the working-group issues tagged with it, proposed topics.
+"""Themes: a controlled vocabulary, the working-group issues and paragraphs tagged with it, proposed topics.
 
 A report's front matter tags each working-group issue (``issues: - {number: 2, themes:
 [money-laundering]}``); a placeholder meeting can list the topics its predecessor proposed
 for it (``proposed_topics: {paragraph: 47, topics: - {letter: d, themes: [darknet]}}``),
-whose words are read from that paragraph of the predecessor's report.
+whose words are read from that paragraph of the predecessor's report. Paragraphs are tagged
+by their printed numbers (``themes: - {theme: precursors, paragraphs: [8, 10]}``); the importer
+proposes those tags from each theme's keywords and marks them ``proposed: true``.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from cnd_archive.model.frontmatter import ContentFile
 from cnd_archive.layout import issue_anchor
 from cnd_archive.model.anchors import paragraph_id
 from cnd_archive.model.report import Element, Report
-from cnd_archive.registry.themes import vocabulary
+from cnd_archive.registry.themes import themes_in, vocabulary
 
 _ISSUE_TITLE_RE = re.compile(r"^(?:Issue )?\d+\.\s+")
 _INLINE_ITEM_RE = re.compile(r"\((?P<letter>[a-z])\)\s+(?P<text>.+?)(?=;?\s*(?:and\s+)?\([a-z]\)\s|[;.]?\s*$)", re.S)
@@ -39,6 +41,16 @@ class WorkingGroupIssue:
     @property
     def anchor(self) -> str:
         return issue_anchor(self.meeting.id, self.number)
+
+
+@dataclass(frozen=True)
+class TaggedParagraph:
+    """A paragraph of a report tagged with a theme, by a contributor or, still unreviewed, the importer."""
+
+    meeting: Meeting
+    theme: str
+    paragraph: Element
+    proposed: bool
 
 
 @dataclass(frozen=True)
@@ -136,3 +148,39 @@ def proposed_topics(archive: Archive, meeting: Meeting, document: ContentFile) -
         problems += theme_problems
         topics.append(ProposedTopic(meeting, previous, int(number), letter, items[letter], tuple(themes)))  # type: ignore[arg-type]
     return topics, problems
+
+
+def tagged_paragraphs(report: Report, meeting: Meeting, document: ContentFile) -> tuple[list[TaggedParagraph], list[Problem]]:
+    """The paragraphs the front matter tags with themes; a tag of a paragraph the report does not
+    have, or of a theme not in the vocabulary, is a problem at its line."""
+    raw = document.meta.get("themes", [])
+    if not isinstance(raw, list):
+        return [], [Problem(document.path, document.line_of("themes"), "themes must be a list",
+                            "write one '- {theme: precursors, paragraphs: [8, 10]}' per theme")]
+    paragraphs = {int(e.label): e for e in report.elements if e.kind == "paragraph" and e.label.isdigit()}
+    tagged: list[TaggedParagraph] = []
+    problems: list[Problem] = []
+    for index, entry in enumerate(raw):
+        line = document.line_of_item("themes", index)
+        entry = entry if isinstance(entry, dict) else {}
+        themes, theme_problems = _check_theme_ids([entry.get("theme")], document, line)
+        problems += theme_problems
+        for number in entry.get("paragraphs") or []:
+            if number not in paragraphs:
+                problems.append(Problem(document.path, line, f"theme {entry.get('theme')}: paragraph {number!r} "
+                                        "does not exist", "tag a numbered paragraph of this report"))
+            elif themes:
+                tagged.append(TaggedParagraph(meeting, themes[0], paragraphs[number], entry.get("proposed") is True))
+    return tagged, problems
+
+
+def propose_paragraph_themes(texts: dict[int, str]) -> list[dict[str, Any]]:
+    """Themes for each paragraph read from the vocabulary's keywords, as front matter entries marked
+    as proposals: ``texts`` are the report's paragraphs (``roles.paragraph_texts``), each read once."""
+    by_theme: dict[str, list[int]] = {}
+    for number, text in texts.items():
+        for theme_id in themes_in(text):
+            by_theme.setdefault(theme_id, []).append(number)
+    order = [t.id for t in vocabulary()]
+    return [{"theme": theme_id, "paragraphs": numbers, "proposed": True}
+            for theme_id, numbers in sorted(by_theme.items(), key=lambda item: order.index(item[0]))]

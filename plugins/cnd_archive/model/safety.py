@@ -35,7 +35,7 @@ ALLOWED_CLASSES = frozenset({
     "admonition", "admonition-title", *ADMONITION_TYPES, "footnote", "footnote-ref", "footnote-backref", "headerlink",
     "cnd-num", "cnd-followup", "cnd-report-facts", "cnd-cite", "cnd-decision", "cnd-resolution", "cnd-search",
     "cnd-search--home", "cnd-search-results", "cnd-search-input", "cnd-search-status", "cnd-home-search",
-    "cnd-visually-hidden",
+    "cnd-visually-hidden", "cnd-search-filters", "cnd-search-filter", "cnd-how-to-cite",
 })
 """The classes the archive's pages use; no other reaches a reader (Material's ``md-`` classes carry behaviour)."""
 _PLAIN_TEXT_RE = re.compile(r"^[^<>\"`\x00-\x1f\x7f]{1,500}$")

@@ -31,7 +31,8 @@ HEADERLINK = '<a class="headerlink" href="#{id}" title="Link to this section">¶
 
 TAGS = {"a", "abbr", "blockquote", "br", "button", "code", "del", "div", "em", "form", "h1", "h2", "h3",
         "h4", "h5", "h6", "hr", "img", "input", "label", "li", "ol", "p", "pre", "s", "section", "strong",
-        "sup", "table", "tbody", "td", "th", "thead", "tr", "ul"}
+        "sup", "table", "tbody", "td", "th", "thead", "tr", "ul", "fieldset", "legend", "select", "option",
+        "optgroup", "span"}
 """The elements the archive itself produces; nothing else reaches a reader."""
 ATTRIBUTES = {
     "*": {"id", "title"},
@@ -44,6 +45,9 @@ ATTRIBUTES = {
     "input": {"name", "type", "autocomplete"},
     "label": {"for"},
     "button": {"type"},
+    "select": {"name"},
+    "option": {"value"},
+    "optgroup": {"label"},
 }
 URL_SCHEMES = {"http", "https", "mailto"}
 _CLASSES = {tag: set(ALLOWED_CLASSES) for tag in TAGS}

@@ -6,12 +6,12 @@ checked against the site.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import TypeVar
 
 from cnd_archive.indexes.entities import EntityRecord
 from cnd_archive.indexes.roles import Role
-from cnd_archive.indexes.themes import ProposedTopic, WorkingGroupIssue
+from cnd_archive.indexes.themes import ProposedTopic, TaggedParagraph, WorkingGroupIssue
 from cnd_archive.layout import (COUNTRIES_INDEX, ORGANISATIONS_INDEX, THEMES_INDEX, WORKING_GROUPS, Target, body_index_uri, entity_body_uri,
                                 entity_uri, slug, theme_body_uri, theme_uri, working_groups_uri)
 from cnd_archive.model.anchors import citation_label, paragraph_id
@@ -279,12 +279,36 @@ def _issue_body(page: HtmlPage, issue: WorkingGroupIssue) -> None:
         page.bullets(items)
 
 
-def theme_pages(subject: Theme, issues: list[WorkingGroupIssue], topics: list[ProposedTopic]) -> list[HtmlPage]:
+def theme_pages(subject: Theme, issues: list[WorkingGroupIssue], topics: list[ProposedTopic],
+                paragraphs: Sequence[TaggedParagraph] = ()) -> list[HtmlPage]:
     """A theme's page, and one page per body with the text of its issues on the theme: the text of
     every issue on one page would grow with the archive past what a reader's browser loads well."""
     tagged = [i for i in issues if subject.id in i.themes]
     in_full = {slug: theme_body_page(subject, listed) for slug, listed in _by_body(tagged, _issue_meeting).items()}
-    return [theme_page(subject, tagged, [t for t in topics if subject.id in t.themes], in_full), *in_full.values()]
+    page = theme_page(subject, tagged, [t for t in topics if subject.id in t.themes], in_full)
+    _tagged_paragraphs(page, [p for p in paragraphs if p.theme == subject.id])
+    return [page, *in_full.values()]
+
+
+_EXCERPT = 240
+"""Characters of a tagged paragraph shown on its theme's page (cut at a word)."""
+
+
+def _tagged_paragraphs(page: HtmlPage, tagged: list[TaggedParagraph]) -> None:
+    """The paragraphs tagged with the theme, reviewed tags first: each cites as the report does."""
+    page.heading(2, f"Paragraphs ({len(tagged)})", "paragraphs")
+    if not tagged:
+        page.paragraph("No paragraph of the reports in the archive is tagged with this theme yet.")
+        return
+    items = []
+    for tag in sorted(tagged, key=lambda t: t.proposed):
+        meeting, element = tag.meeting, tag.paragraph
+        words = element.plain_text
+        shown = words[:_word_end(words, _EXCERPT)] + ("…" if len(words) > _EXCERPT else "")
+        label = f"{meeting.body.code} {meeting.number}, {citation_label(element.id)}"
+        note = " " + strong("Proposed from keywords, not yet reviewed.") if tag.proposed else ""
+        items.append(f"{_link(page, label, Target(meeting.src_uri, element.id))}: {text(shown)}{note}")
+    page.bullets(items)
 
 
 def theme_page(subject: Theme, tagged: list[WorkingGroupIssue], proposed: list[ProposedTopic],
@@ -336,17 +360,19 @@ def theme_body_page(subject: Theme, issues: list[WorkingGroupIssue]) -> HtmlPage
     return page
 
 
-def themes_index(vocabulary: tuple[Theme, ...], issues: list[WorkingGroupIssue], topics: list[ProposedTopic]) -> HtmlPage:
+def themes_index(vocabulary: tuple[Theme, ...], issues: list[WorkingGroupIssue], topics: list[ProposedTopic],
+                 paragraphs: Sequence[TaggedParagraph] = ()) -> HtmlPage:
     page = HtmlPage(THEMES_INDEX, "Themes")
     page.heading(1, "Themes", "title")
-    page.paragraph("The archive's vocabulary of themes. Each working-group issue of a meeting is tagged with its "
-                   f"themes; see also the {page.link('working-group issues by meeting', Target(WORKING_GROUPS))}.")
+    page.paragraph("The archive's vocabulary of themes. Each working-group issue of a meeting, and each paragraph "
+                   f"that speaks of a theme, is tagged with its themes; see also the {page.link('working-group issues by meeting', Target(WORKING_GROUPS))}.")
     rows = []
     for entry in vocabulary:
         count = sum(1 for i in issues if entry.id in i.themes)
         proposed = sum(1 for t in topics if entry.id in t.themes)
-        rows.append([_link(page, entry.name, Target(theme_uri(entry.id))), str(count), str(proposed)])
-    page.table(["Theme", "Working-group issues", "Proposed topics"], rows)
+        tagged = sum(1 for p in paragraphs if p.theme == entry.id)
+        rows.append([_link(page, entry.name, Target(theme_uri(entry.id))), str(count), str(tagged), str(proposed)])
+    page.table(["Theme", "Working-group issues", "Paragraphs", "Proposed topics"], rows)
     return page
 
 

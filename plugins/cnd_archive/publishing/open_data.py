@@ -9,12 +9,12 @@ from __future__ import annotations
 import csv
 import io
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from cnd_archive.indexes.documents import DocumentEntry
 from cnd_archive.indexes.entities import EntityRecord
-from cnd_archive.indexes.themes import ProposedTopic, WorkingGroupIssue
+from cnd_archive.indexes.themes import ProposedTopic, TaggedParagraph, WorkingGroupIssue
 from cnd_archive.layout import DATA_DIR, Target, agenda_anchor, entity_uri, theme_uri
 from cnd_archive.model.anchors import paragraph_id
 from cnd_archive.model.archive import Archive, Meeting
@@ -38,6 +38,7 @@ class Holdings:
     issues: list[WorkingGroupIssue]
     topics: list[ProposedTopic]
     documents: list[DocumentEntry]
+    tagged: list[TaggedParagraph] = field(default_factory=list)
 
 def review_record(review: Review) -> dict[str, Any]:
     return {
@@ -93,7 +94,26 @@ def session_record(meeting: Meeting, archive: Archive, reviews: ReviewIndex) -> 
     }
 
 
-def recommendation_records(archive: Archive, reviews: ReviewIndex) -> list[dict[str, Any]]:
+def recommendation_themes(holdings: Holdings) -> dict[tuple[Meeting, str], list[str]]:
+    """Each recommendation's themes, by meeting and element id: its issue's, then its paragraph's
+    reviewed tags (a recommendation is a subparagraph of the paragraph that introduces it)."""
+    issues = {(i.meeting, i.number): i.themes for i in holdings.issues}
+    tags: dict[tuple[Meeting, str], list[str]] = {}
+    for tag in holdings.tagged:
+        if not tag.proposed:
+            tags.setdefault((tag.meeting, tag.paragraph.id), []).append(tag.theme)
+    themes: dict[tuple[Meeting, str], list[str]] = {}
+    for meeting in holdings.archive.meetings:
+        report = holdings.archive.reports.get(meeting.src_uri)
+        for element in report.recommendations if report else []:
+            found = [*issues.get((meeting, element.issue or 0), []), *tags.get((meeting, element.id.split("__", 1)[0]), []),
+                     *tags.get((meeting, element.id), [])]
+            themes[(meeting, element.id)] = list(dict.fromkeys(found))
+    return themes
+
+
+def recommendation_records(archive: Archive, reviews: ReviewIndex,
+                           themes: dict[tuple[Meeting, str], list[str]] | None = None) -> list[dict[str, Any]]:
     records = []
     for meeting in archive.meetings:
         report = archive.reports.get(meeting.src_uri)
@@ -107,6 +127,7 @@ def recommendation_records(archive: Archive, reviews: ReviewIndex) -> list[dict[
                 "text": element.plain_text,
                 "url": Target(meeting.src_uri, element.id).url,
                 "reviewed_in": reviewed_in,
+                "themes": (themes or {}).get((meeting, element.id), []),
             })
     return records
 
@@ -165,6 +186,12 @@ def theme_records(holdings: Holdings) -> list[dict[str, Any]]:
             "text": topic.text,
             "url": Target(topic.proposed_by.src_uri, paragraph_id(topic.paragraph)).url,
         } for topic in holdings.topics if theme.id in topic.themes],
+        "paragraphs": [{
+            "session": tag.meeting.id,
+            "paragraph": int(tag.paragraph.label),
+            "url": Target(tag.meeting.src_uri, tag.paragraph.id).url,
+            "proposed": tag.proposed,
+        } for tag in holdings.tagged if tag.theme == theme.id],
     } for theme in vocabulary()]
 
 
@@ -173,7 +200,7 @@ def archive_record(holdings: Holdings) -> dict[str, Any]:
     return {
         "$schema": "archive.schema.json",
         "sessions": [session_record(s, archive, reviews) for s in archive.meetings_sorted()],
-        "recommendations": recommendation_records(archive, reviews),
+        "recommendations": recommendation_records(archive, reviews, recommendation_themes(holdings)),
         "documents": document_records(holdings.documents, holdings.resolver),
         "countries": country_records(holdings),
         "themes": theme_records(holdings),
@@ -217,7 +244,7 @@ def files(holdings: Holdings) -> dict[str, str]:
         f"{DATA_DIR}/archive.json": json.dumps(record, ensure_ascii=False, indent=2) + "\n",
         f"{DATA_DIR}/archive.schema.json": schema_text(archive_schema(holdings.archive.bodies)),
         f"{DATA_DIR}/recommendations.csv": _csv(
-            recommendations, ["id", "session", "issue", "letter", "text", "url", "reviewed_in"]),
+            recommendations, ["id", "session", "issue", "letter", "text", "url", "reviewed_in", "themes"]),
         f"{DATA_DIR}/documents.csv": _csv(
             record["documents"], ["symbol", "title", "agenda_item", "listed_by", "url", "cited_in"]),
         f"{DATA_DIR}/participation.csv": _csv(

@@ -15,6 +15,7 @@ from cnd_archive.layout import Target, body_index_uri
 from cnd_archive.model.archive import Archive
 from cnd_archive.publishing.citations import Citation, highwire, schema_org
 from cnd_archive.publishing.feeds import ARCHIVE_FEED, Feed, in_head
+from cnd_archive.publishing.search_facets import Facets
 from cnd_archive.publishing.site_config import Web
 
 PROBLEM_FORM = "problem.yml"
@@ -40,6 +41,8 @@ class Frame:
     """A report's Highwire ``citation_*`` tags (Google Scholar, Zotero)."""
     json_ld: str = ""
     """A report's schema.org description, as JSON-LD safe in a script element."""
+    search: Facets | None = None
+    """What search filters a meeting page by (Pagefind reads them from the page)."""
 
 
 def issue_form(web: Web) -> str | None:
@@ -58,14 +61,14 @@ def problem_url(web: Web, title: str, page_url: str) -> str | None:
 
 
 def frame_of(src_uri: str, title: str, archive: Archive, feeds: list[Feed], web: Web,
-             cited: Citation | None = None) -> Frame:
+             cited: Citation | None = None, search: Facets | None = None) -> Frame:
     meeting = archive.meeting_at(src_uri)
     followed = {body_index_uri(meeting.body.slug)} if meeting else set()
     offered = tuple(FeedLink(f.title, f.path) for f in feeds
                     if in_head(f) and (f.path == ARCHIVE_FEED or f.page == src_uri or f.page in followed))
     return Frame("article" if meeting else "website", offered if web.site_url else (),
                  problem_url(web, title, Target(src_uri).url), issue_form(web),
-                 tuple(highwire(cited)) if cited else (), schema_org(cited) if cited else "")
+                 tuple(highwire(cited)) if cited else (), schema_org(cited) if cited else "", search)
 
 
 def site_feeds(feeds: list[Feed], web: Web) -> tuple[FeedLink, ...]:

@@ -7,6 +7,7 @@ not be able to inject markup into a generated page.
 from __future__ import annotations
 
 import datetime as dt
+import html
 
 from cnd_archive.indexes.entities import EntityRecord
 from cnd_archive.publishing.meeting_facts import NOT_KNOWN, format_dates, venue
@@ -19,6 +20,7 @@ from cnd_archive.publishing.anchoring import Links
 from cnd_archive.publishing.citations import Citation
 from cnd_archive.publishing.citations import text as citation_text
 from cnd_archive.publishing.resolver import Resolver
+from cnd_archive.publishing.search_facets import Option
 from cnd_archive.model.anchors import citation_label, paragraph_id
 from cnd_archive.model.numbering import LEADING_MARKER_RE
 from cnd_archive.references.followup import Review, recommendations_target
@@ -31,6 +33,7 @@ from cnd_archive.registry.themes import theme
 
 FOLLOWUP_CLASS = "cnd-followup"
 REPORT_FACTS_CLASS = "cnd-report-facts"
+HOW_TO_CITE_CLASS = "cnd-how-to-cite"
 KIND_TEXT = {"report": "Report in the archive", "placeholder": "Report not yet in the archive"}
 
 
@@ -183,19 +186,42 @@ def provisional_agenda(approving: Meeting, paragraph: str, items: list[Element],
     return lines + [""]
 
 
-def search_page() -> HtmlPage:
-    """The search page: a form that works without script (it reloads with ?q=) and Pagefind."""
+FILTER_LABELS = {"body": ("Body", "All bodies"), "meeting": ("Meeting", "All meetings"), "year": ("Year", "All years"),
+                 "country": ("Country", "All countries"), "theme": ("Theme", "All themes")}
+
+
+def search_page(offered: dict[str, list[Option]]) -> HtmlPage:
+    """The search page: a form that works without script (it reloads with ?q= and the filters) and
+    Pagefind, which the page's script runs on the words and filters of its address."""
     page = HtmlPage(SEARCH, "Search", "Search the words of every report in the archive, paragraph by paragraph.")
     page.heading(1, "Search the archive", "title")
+    selects = "".join(_filter_select(name, offered.get(name, [])) for name in FILTER_LABELS)
     page.element('<form id="cnd-search" class="cnd-search" role="search" action="./" method="get">\n'
                  '<label for="cnd-search-input">Words to find in the reports</label>\n'
                  '<input id="cnd-search-input" name="q" type="search" autocomplete="off">\n'
                  '<button type="submit">Search</button>\n'
+                 f'<fieldset class="cnd-search-filters">\n<legend>Only in</legend>\n{selects}</fieldset>\n'
                  "</form>\n"
                  '<p id="cnd-search-status" role="status"></p>\n'
                  '<ol id="cnd-search-results" class="cnd-search-results"></ol>\n')
-    page.paragraph("Each result links to the paragraph where the words first occur.")
+    page.paragraph("Each result is a paragraph, subparagraph or recommendation where the words occur, named as it is "
+                   "cited. A theme finds the paragraphs of the working-group issues tagged with it and the "
+                   "paragraphs tagged with it after review.")
     return page
+
+
+def _filter_select(name: str, offered: list[Option]) -> str:
+    label, everything = FILTER_LABELS[name]
+    options, group = [f'<option value="">{everything}</option>'], ""
+    for option in offered:
+        if option.group != group:
+            options.append(("</optgroup>" if group else "") + f'<optgroup label="{html.escape(option.group)}">')
+            group = option.group
+        options.append(f'<option value="{html.escape(option.value)}">{text(option.label)}</option>')
+    if group:
+        options.append("</optgroup>")
+    return (f'<span class="cnd-search-filter"><label for="cnd-filter-{name}">{label}</label>\n'
+            f'<select id="cnd-filter-{name}" name="{name}">' + "".join(options) + "</select></span>\n")
 
 
 def report_facts(meeting: Meeting, resolver: Resolver) -> str:
@@ -217,11 +243,15 @@ def how_to_cite(meeting: Meeting, cited: Citation) -> str:
     """The section at the foot of a report: its citation, and the files a reference manager reads."""
     files = citation_files_of(meeting)
     links = ", ".join(f"[{name}]({Target(path).markdown_from(meeting.src_uri)})" for name, path in files.items())
+    # Marked as the archive's own words: search finds the reports' words, not these.
     return "\n".join([
         f"## How to cite {{#{HOW_TO_CITE}}}", "",
+        f"{{.{HOW_TO_CITE_CLASS}}}",
         "Cite the report by the body that adopted it, its title, its symbol where the archive knows it and "
         "its date of issue; cite a paragraph, subparagraph or recommendation by its number and its permalink:", "",
+        f"{{.{HOW_TO_CITE_CLASS}}}",
         f"> {escape(citation_text(cited, 'para. 6', cited.url + '#para_6'))}", "",
+        f"{{.{HOW_TO_CITE_CLASS}}}",
         "The **Cite** button beside each number gives that citation for its paragraph, as text to copy or as a "
         f"file for a reference manager. The whole report: {links}.", ""])
 

@@ -16,7 +16,8 @@ from cnd_archive.indexes.documents import natural_key
 from cnd_archive.indexes.entities import EntityRecord
 from cnd_archive.indexes.entities import collect as collect_entities
 from cnd_archive.indexes.roles import Role, check_roles, read_roles
-from cnd_archive.indexes.themes import ProposedTopic, WorkingGroupIssue, proposed_topics, working_group_issues
+from cnd_archive.indexes.themes import (ProposedTopic, TaggedParagraph, WorkingGroupIssue, proposed_topics,
+                                       tagged_paragraphs, working_group_issues)
 from cnd_archive.layout import COUNTRIES_INDEX, HOME, ORGANISATIONS_INDEX, SEARCH, THEMES_INDEX, Target, body_index_uri, site_url
 from cnd_archive.memo import Memos
 from cnd_archive.model.archive import Archive, Meeting
@@ -28,6 +29,8 @@ from cnd_archive.publishing.citations import Citation, bibtex, citation_of, csl_
 from cnd_archive.publishing.descriptions import meeting_description
 from cnd_archive.publishing.documents_page import documents_pages
 from cnd_archive.publishing.feeds import ARCHIVE_FEED, Feed, body_feed, entity_feed, feed_files, feeds_of
+from cnd_archive.publishing.search_facets import Facets, facets
+from cnd_archive.publishing.search_facets import options as search_options
 from cnd_archive.publishing.site_config import Web
 from cnd_archive.publishing.index_pages import (countries_index, entity_pages, organisations_index, theme_pages, themes_index,
                                                 working_groups_pages)
@@ -66,6 +69,8 @@ class Publication:
     roles: dict[str, list[Role]] = field(default_factory=dict)
     issues: list[WorkingGroupIssue] = field(default_factory=list)
     topics: list[ProposedTopic] = field(default_factory=list)
+    tagged: list[TaggedParagraph] = field(default_factory=list)
+    """Paragraphs tagged with themes."""
     entities: dict[str, EntityRecord] = field(default_factory=dict)
     home: str = ""
     """Counts and ways in, for the home page."""
@@ -77,6 +82,8 @@ class Publication:
     descriptions: dict[str, str] = field(default_factory=dict)
     """Each page's description (search engines, link previews), by src_uri."""
     feeds: list[Feed] = field(default_factory=list)
+    facets: dict[str, Facets] = field(default_factory=dict)
+    """What search filters each meeting page by, by src_uri."""
     citations: dict[str, Citation] = field(default_factory=dict)
     """How each report in the archive is cited, by src_uri."""
 
@@ -126,6 +133,9 @@ class Publication:
             self.roles[meeting.src_uri] = roles
             issues, problems = working_group_issues(report, meeting, document)
             self.issues += issues
+            self.problems += problems
+            tagged, problems = tagged_paragraphs(report, meeting, document)
+            self.tagged += tagged
             self.problems += problems
 
     @staticmethod
@@ -246,13 +256,16 @@ class Publication:
         for record in self.entities.values():
             feed = _if_written(entity_feed(record.entity.id), feeds)
             self.generated.update((p.src_uri, p) for p in entity_pages(record, self.archive, feed))
-        self.generated[THEMES_INDEX] = themes_index(vocabulary(), self.issues, self.topics)
+        self.generated[THEMES_INDEX] = themes_index(vocabulary(), self.issues, self.topics, self.tagged)
         for theme in vocabulary():
-            self.generated.update((p.src_uri, p) for p in theme_pages(theme, self.issues, self.topics))
+            self.generated.update((p.src_uri, p) for p in theme_pages(theme, self.issues, self.topics, self.tagged))
         self.generated.update((p.src_uri, p) for p in working_groups_pages(self.issues, self.archive))
-        self.generated[SEARCH] = search_page()
+        self.facets = facets(self.archive, self.entities.values(), self.issues, self.tagged)
+        names = {record.entity.id: record.entity.name for record in self.entities.values()}
+        self.generated[SEARCH] = search_page(search_options(self.archive, self.facets, names))
         self.data = open_data.files(open_data.Holdings(
-            self.archive, self.review_index, self.resolver, self.entities, self.issues, self.topics, entries))
+            self.archive, self.review_index, self.resolver, self.entities, self.issues, self.topics, entries,
+            self.tagged))
         self.data.update(self.citation_files())
         self.descriptions.update((uri, page.description) for uri, page in self.generated.items() if page.description)
         self.data.update(feeds)

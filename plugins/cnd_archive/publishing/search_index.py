@@ -13,7 +13,9 @@ from pathlib import Path
 
 ROOT_SELECTOR = "article"
 """Index the page's article only, never the navigation repeated on every page."""
-EXCLUDED = ".headerlink, .cnd-cite, .md-source-file, .cnd-search"
+EXCLUDED = (".headerlink, .cnd-cite, .md-source-file, .cnd-search, .cnd-followup, .cnd-report-facts, "
+            ".cnd-how-to-cite, #how_to_cite, .cnd-report-problem, .md-content__button")
+"""What is not the reports' words: the archive's own notes, facts, buttons and links."""
 MEETING_PAGES = "*/[0-9]*/index.html"
 """Only meeting pages are searched: the indexes (countries, themes, documents) repeat the
 reports' words, so indexing them would return each paragraph several times and make every

@@ -26,12 +26,14 @@ PAGE_TYPES = {
     "placeholder meeting": "honlac/28/",
     "country": "countries/gtm/",
     "organisation": "organisations/unodc/",
+    "organisations index": "organisations/",
     "country index": "countries/",
     "theme": "themes/money-laundering/",
     "themes index": "themes/",
     "issues index": "working-groups/",
     "documents index": "documents/",
     "search": "search/?q=precursors",
+    "search with filters": "search/?q=substances&theme=new-psychoactive-substances&year=2017",
     "open data": "data/",
     "accessibility statement": "accessibility/",
     "privacy note": "privacy/",
@@ -309,3 +311,35 @@ def test_choosing_a_filter_goes_into_the_address(page: Page) -> None:
     page.get_by_label("Theme").select_option("demand-reduction")
     page.wait_for_url(re.compile(r"q=precursors&theme=demand-reduction$"))
     assert all(label.startswith("HONLAC 27, para. ") for label in results(page))
+
+
+CHAIN = Path(__file__).parent / "fixtures" / "fictional_chain"
+
+
+def test_a_scheduled_review_leads_to_its_placeholder_and_on_to_the_official_document(
+        browser: Browser, tmp_path_factory: pytest.TempPathFactory) -> None:
+    overlay = {str(p.relative_to(CHAIN)): p.read_text() for p in CHAIN.rglob("*.md")}
+    build = build_site(tmp_path_factory.mktemp("chain-site"), overlay, real_content=False)
+    assert build.result.returncode == 0, build.log
+    with served(build.site) as base:
+        context = browser.new_context(base_url=base)
+        opened: list[str] = []
+
+        def answer(route: Route) -> None:
+            opened.append(route.request.url)
+            route.fulfill(status=200, content_type="text/html", body="<title>document</title>")
+
+        context.route("https://undocs.org/**", answer)
+        page = context.new_page()
+        page.goto("honlac/92/")
+        note = page.locator("#para_2__subpara_a").locator("xpath=..").locator("xpath=following-sibling::p[1]")
+        expect(note).to_have_text("Follow-up: scheduled for review at the Ninety-third Meeting, whose report is not "
+                                  "yet in the archive.")
+        note.get_by_role("link").click()
+        assert page.url.endswith("/honlac/93/#agenda__item_4")
+        expect(page.locator("#agenda__item_4")).to_be_in_viewport()
+        documents = page.locator("#official_documents ~ ul").first
+        documents.get_by_role("link", name="French").click()
+        page.wait_for_url("https://undocs.org/**")
+        context.close()
+    assert opened == ["https://undocs.org/fr/UNODC/HONLAC/93/1"]

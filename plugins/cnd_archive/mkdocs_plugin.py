@@ -37,6 +37,7 @@ from cnd_archive.publishing.permalink_record import RECORD_FILE
 from cnd_archive.checking.pipeline import publish
 from cnd_archive.publishing.publication import Mapper, Publication
 from cnd_archive.publishing.search_index import SearchIndexError, build_index
+from cnd_archive.publishing.pages import withheld_page
 from cnd_archive.publishing.page_frame import frame_of, issue_form, site_feeds
 from cnd_archive.publishing.site_config import Project, Web
 from cnd_archive.registry.bodies import Body
@@ -44,8 +45,6 @@ from cnd_archive.registry.bodies import Body
 log = get_plugin_logger(__name__)
 
 
-WITHHELD = ('<h1 id="title">Page withheld</h1>\n<p>This page\'s source has a problem that the archive\'s '
-            "checks found, so it is not published. The build log names the file, the line and the fix.</p>\n")
 PAGE_META = ("title", "description", "hide")
 """What a theme may read of a page's front matter; each value is plain text (or a list of it)."""
 HIDE_VALUES = ("navigation", "toc", "footer", "path")
@@ -228,7 +227,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     def render_page(self, page: Page, config: MkDocsConfig, files: Files) -> None:
         rendered = self.publication.html.get(page.file.src_uri)
         page.meta = self.page_meta(page) if rendered else {"title": "Page withheld"}
-        page.content = "" if rendered else WITHHELD  # the HTML comes when the page is written
+        page.content = "" if rendered else withheld_page(page.file.src_uri)  # the HTML comes when the page is written
         page.toc = get_toc(toc_tokens(rendered.headings)) if rendered else get_toc([])  # type: ignore[arg-type]
         title = rendered.title if rendered else "Page withheld"
         page._title_from_render = template_text(title) if title else None

@@ -15,10 +15,13 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 from cnd_archive.errors import Problem
 from cnd_archive.layout import Target, relative_url, site_url
-from cnd_archive.publishing.html import HEADERLINK, Heading, RenderedPage, repeated_ids, sanitize
+from cnd_archive.publishing.html import HEADERLINK, Heading, Page, RenderedPage, render, repeated_ids, sanitize
+from cnd_archive.publishing.anchoring import NUMBER_CLASS
+from cnd_archive.publishing.fragments import fragment
 
 Items = Sequence["str | tuple[str, Items]"]
 """List items as inline HTML; a (html, items) pair is an item with a list of its own."""
@@ -51,6 +54,11 @@ class HtmlPage:
     ids: list[str] = field(default_factory=list)
     targets: list[Target] = field(default_factory=list)
     """Every page of the site this one links to, with the anchor it needs there."""
+    heading_parts: list[int] = field(default_factory=list)
+    """The place of each heading among the parts, to order them with a contributor's."""
+    embedded: dict[int, tuple[str, Page]] = field(default_factory=dict)
+    """A contributor's Markdown in the page (a placeholder's own words), by its place among the parts:
+    rendered, checked and sanitized as any contributor's page is, once the site is known."""
 
     # -- inline -----------------------------------------------------------------
 
@@ -79,15 +87,28 @@ class HtmlPage:
         ``inline`` its HTML when it holds more than words (a link)."""
         self.ids.append(anchor)
         self.headings.append(Heading(level, anchor, words))
+        self.heading_parts.append(len(self.parts))
         inline = text(words) if inline is None else inline
         self.parts.append(f'<h{level} id="{html.escape(anchor)}">{inline}{HEADERLINK.format(id=html.escape(anchor))}'
                           f"</h{level}>\n")
 
-    def paragraph(self, inline: str) -> None:
+    def number(self, shown: str, anchor_id: str) -> str:
+        """A printed number as a link to itself, the id a permalink names (as a report's numbers are)."""
+        self.ids.append(anchor_id)
+        escaped = html.escape(anchor_id)
+        return f'<a class="{NUMBER_CLASS}" id="{escaped}" href="#{escaped}">{text(shown)}</a>'
+
+    def paragraph(self, inline: str, classes: str = "") -> None:
         if not self.description:
             # A paragraph's closing link leads elsewhere ("All bodies"): it says nothing of this page.
             self.description = words_of(_CLOSING_LINK_RE.sub("", inline))
-        self.parts.append(f"<p>{inline}</p>\n")
+        class_attribute = f' class="{html.escape(classes)}"' if classes else ""
+        self.parts.append(f"<p{class_attribute}>{inline}</p>\n")
+
+    def markdown(self, source: str, page: Page) -> None:
+        """A contributor's Markdown, rendered in its place when the page is finished."""
+        self.embedded[len(self.parts)] = (source, page)
+        self.parts.append("")
 
     def bullets(self, items: Items) -> None:
         self.parts.append(_list(items))
@@ -102,19 +123,36 @@ class HtmlPage:
         """A block of the archive's own HTML (a form: its ids are for scripts, not anchors to cite)."""
         self.parts.append(fragment)
 
+    def fragment(self, name: str, **values: Any) -> None:
+        """One of the archive's fixed pieces of HTML (``publishing/fragments/``), its values escaped."""
+        self.element(fragment(name, **values))
+
     # -- the page -----------------------------------------------------------------
 
     def finish(self, site: Mapping[str, str]) -> RenderedPage:
         """The page as published, once every file of the site is known: a link to a page that is
         not in the site is a problem, as it would be in a contributor's page."""
-        rendered = RenderedPage.of(sanitize("".join(self.parts)), list(self.headings), set(self.ids))
+        parts, ids = list(self.parts), list(self.ids)
+        placed = list(zip(self.heading_parts, self.headings))
+        contributed = []
+        for index, (source, page) in self.embedded.items():
+            part = render(source, page, site)
+            parts[index] = part.html
+            contributed.append(part)
+            placed += [(index, heading) for heading in part.headings]
+        headings = [heading for _, heading in sorted(placed, key=lambda item: item[0])]  # stable: in page order
+        rendered = RenderedPage.of(sanitize("".join(parts)), headings, set(ids).union(*(p.anchors for p in contributed)))
+        for part in contributed:
+            rendered.problems += part.problems
+            rendered.links += part.links
+            ids += sorted(part.anchors)
         for target in self.targets:
             if target.src_uri not in site:
                 rendered.problems.append(Problem(self.src_uri, 1, f"link to {target.src_uri!r}: no such page",
                                                  "the archive generated a link to a page it does not build"))
             elif target.src_uri.endswith(".md") and target.src_uri != self.src_uri:
                 rendered.links.append((target.src_uri, target.anchor, 1))
-        rendered.problems += repeated_ids(self.ids, self.src_uri, 1)
+        rendered.problems += repeated_ids(ids, self.src_uri, 1)
         return rendered
 
     @property

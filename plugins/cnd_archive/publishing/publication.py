@@ -27,6 +27,8 @@ from cnd_archive.publishing import open_data
 from cnd_archive.publishing.anchoring import Links, apply_replacements, publish
 from cnd_archive.publishing.citations import Citation, bibtex, citation_of, csl_json, paragraph_templates, ris
 from cnd_archive.publishing.descriptions import meeting_description
+from cnd_archive.publishing.placeholder_page import KnownOfMeeting, placeholder_page
+from cnd_archive.publishing.followup_notes import review_note
 from cnd_archive.publishing.documents_page import documents_pages
 from cnd_archive.publishing.feeds import ARCHIVE_FEED, Feed, body_feed, entity_feed, feed_files, feeds_of
 from cnd_archive.publishing.search_facets import Facets, facets
@@ -34,11 +36,8 @@ from cnd_archive.publishing.search_facets import options as search_options
 from cnd_archive.publishing.site_config import Web
 from cnd_archive.publishing.index_pages import (countries_index, entity_pages, organisations_index, theme_pages, themes_index,
                                                 working_groups_pages)
-from cnd_archive.publishing.pages import (REPORT_FACTS_CLASS, body_page, citation_files_of, home_summary,
-                                          how_to_cite,
-                                          official_documents_section, placeholder_page,
-                                          proposed_topics_section, recommendations_section, report_facts, review_note,
-                                          search_page)
+from cnd_archive.publishing.pages import (REPORT_FACTS_CLASS, Holdings, body_page, citation_files_of, home_page,
+                                          how_to_cite, report_facts, search_page)
 from cnd_archive.publishing.resolver import Resolver, explicit_symbol_replacements
 from cnd_archive.references.agenda import provisional_agenda_items
 from cnd_archive.references.followup import Review, ReviewIndex, find_reviews, recommendations_target
@@ -59,7 +58,9 @@ class Publication:
     mentions: dict[str, list[Mention]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     pages: dict[str, str] = field(default_factory=dict)
-    """Markdown of every meeting page, by src_uri."""
+    """Markdown of every report's page, by src_uri."""
+    placeholders: dict[str, HtmlPage] = field(default_factory=dict)
+    """The page of every meeting whose report is not in the archive, by src_uri."""
     links: dict[str, Links] = field(default_factory=dict)
     """The links the archive adds to each meeting page's Markdown, by src_uri."""
     generated: dict[str, HtmlPage] = field(default_factory=dict)
@@ -72,8 +73,8 @@ class Publication:
     tagged: list[TaggedParagraph] = field(default_factory=list)
     """Paragraphs tagged with themes."""
     entities: dict[str, EntityRecord] = field(default_factory=dict)
-    home: str = ""
-    """Counts and ways in, for the home page."""
+    holdings: Holdings = field(default_factory=lambda: Holdings(0, 0, 0))
+    """What the home page counts."""
     html: dict[str, RenderedPage] = field(default_factory=dict)
     """Every page as HTML, by src_uri (``render_html``); a page missing here is withheld."""
     memos: Memos = field(default_factory=Memos.none)
@@ -160,11 +161,11 @@ class Publication:
         for meeting in self.archive.meetings:
             links = self.links[meeting.src_uri] = Links()
             if meeting.kind == "report":
-                markdown = self.render_report(meeting, links)
+                self.pages[meeting.src_uri] = self.render_report(meeting, links)
             else:
-                markdown = self.render_placeholder(meeting, links)
-                anchors[meeting.src_uri] = _anchors_in(markdown)
-            self.pages[meeting.src_uri] = markdown
+                page = self.placeholders[meeting.src_uri] = self.render_placeholder(meeting, links)
+                own_words = page.embedded.values()
+                anchors[meeting.src_uri] = set(page.ids).union(*(_anchors_in(source) for source, _ in own_words))
             self.descriptions[meeting.src_uri] = meeting_description(meeting, self.archive.reports.get(meeting.src_uri))
         for meeting in self.archive.meetings:
             document = self.archive.files[meeting.src_uri]
@@ -205,28 +206,27 @@ class Publication:
                 notes.setdefault(element.end_line, []).append(review_note(reviews, meeting, None))
         return notes
 
-    def render_placeholder(self, meeting: Meeting, links: Links) -> str:
+    def render_placeholder(self, meeting: Meeting, links: Links) -> HtmlPage:
         approving, agenda, problems = provisional_agenda_items(meeting, self.archive)
         self.problems += problems
         document = self.archive.files[meeting.src_uri]
         explicit, problems = explicit_symbol_replacements(document.body, document.body_line, document.path,
                                                           self.resolver, meeting.src_uri)
         self.problems += problems
-        body = apply_replacements(document.body, document.body_line, explicit)
-        reviewing = self.review_index.by.get(meeting, [])
-        reviewed = self.review_index.of.get(meeting, [])
-        topics = [t for t in self.topics if t.meeting == meeting]
-        markdown = "\n".join([
-            placeholder_page(meeting, approving, agenda, reviewing, self.archive, links),
-            official_documents_section(meeting, self.known_symbols(meeting), self.resolver),
-            proposed_topics_section(topics),
-            body,
-            recommendations_section(meeting, reviewed),
-        ])
-        mentions = scan_text(markdown, meeting, self.archive.bodies)
-        self.mentions[meeting.src_uri] = mentions
-        self.problems += mention_problems(mentions, self.archive, document.path)
-        return apply_replacements(markdown, 1, self.resolver.replacements(mentions, meeting, links))
+        own_words = None
+        if document.body.strip():
+            mentions = scan_text(document.body, meeting, self.archive.bodies, document.body_line)
+            self.mentions[meeting.src_uri] = mentions
+            self.problems += mention_problems(mentions, self.archive, document.path)
+            replacements = self.resolver.replacements(mentions, meeting, links)
+            for line, items in explicit.items():
+                replacements.setdefault(line, []).extend(items)
+            body = apply_replacements(document.body, document.body_line, replacements)
+            own_words = body, Page(meeting.src_uri, document.path, document.body_line, links=tuple(links.attributes))
+        known = KnownOfMeeting(approving, agenda, self.review_index.by.get(meeting, []),
+                               self.review_index.of.get(meeting, []), [t for t in self.topics if t.meeting == meeting],
+                               self.known_symbols(meeting))
+        return placeholder_page(meeting, known, own_words, self.archive, self.resolver)
 
     def known_symbols(self, meeting: Meeting) -> list[str]:
         """The symbols of a meeting's documents that the archive knows: its report's (front matter)
@@ -269,8 +269,8 @@ class Publication:
         self.data.update(self.citation_files())
         self.descriptions.update((uri, page.description) for uri, page in self.generated.items() if page.description)
         self.data.update(feeds)
-        self.home = home_summary(self.archive, sum(len(r.recommendations) for r in self.archive.reports.values()),
-                                 len(entries), len(self.entities), ARCHIVE_FEED if ARCHIVE_FEED in feeds else None)
+        self.holdings = Holdings(sum(len(r.recommendations) for r in self.archive.reports.values()), len(entries),
+                                 len(self.entities), ARCHIVE_FEED if ARCHIVE_FEED in feeds else None)
 
     def citation_files(self) -> dict[str, str]:
         """Each report's citation as BibTeX, RIS and CSL-JSON, for reference managers."""
@@ -282,11 +282,6 @@ class Publication:
             files.update({paths["BibTeX"]: bibtex(cited), paths["RIS"]: ris(cited), paths["CSL-JSON"]: csl_json(cited)})
         return files
 
-    def home_page(self, markdown: str) -> str:
-        """The home page's Markdown with the summary before its first section (after its introduction)."""
-        intro, rest = _split_at_first_section(markdown)
-        return "\n".join([intro, HOLDINGS_HEADING, "", self.home, rest])
-
     # -- HTML -------------------------------------------------------------------
 
     def render_html(self, site: Mapping[str, str], mapper: Mapper = map) -> None:
@@ -295,12 +290,15 @@ class Publication:
         A page with a problem in its body is withheld: it gets no HTML here. The meeting pages, each
         rendered on its own, go through ``mapper`` (a pool of processes may render them side by side)."""
         jobs = [RenderJob(self.meeting_page(m), self.pages[m.src_uri], site) for m in self.archive.meetings
-                if m.src_uri not in self.archive.withheld]
+                if m.src_uri not in self.archive.withheld and m.src_uri in self.pages]
         fresh = [job for job in jobs if not self.memos.render.holds(job.page.src_uri, job.inputs)]
         rendered = dict(zip((job.page.src_uri for job in fresh), mapper(render_job, fresh)))
         for job in jobs:
             uri = job.page.src_uri
             self._keep_rendered(uri, self.memos.render.get(uri, job.inputs, lambda: rendered[uri]))
+        for uri, placeholder in self.placeholders.items():
+            if uri not in self.archive.withheld:
+                self._keep_rendered(uri, placeholder.finish(site))
         for uri, generated in self.generated.items():
             self._keep_rendered(uri, generated.finish(site))
             generated.parts.clear()  # its HTML is kept in self.html now
@@ -329,19 +327,13 @@ class Publication:
             self.html[uri] = rendered
 
     def _keep_home(self, path: str, markdown: str, first_line: int, site: Mapping[str, str]) -> None:
-        """The home page: its own words, and the archive's summary with a search form (trusted HTML)."""
+        """The home page: its own words, with the archive's summary before their first section."""
         if HOME in self.archive.withheld:
             return
         intro, rest = _split_at_first_section(markdown)
-        parts = [render(intro, Page(HOME, path, first_line), site),
-                 render(f"{HOLDINGS_HEADING}\n\n{self.home}", Page(HOME, HOME, trusted_html=True), site),
-                 render(rest, Page(HOME, path, first_line + intro.count("\n") + 1), site)]
-        problems = [p for part in parts for p in part.problems]
-        self.problems += problems
-        if not problems and HOME not in self.archive.withheld:
-            self.html[HOME] = RenderedPage.of("".join(p.html for p in parts), [h for p in parts for h in p.headings],
-                                           set().union(*(p.anchors for p in parts)),
-                                           [link for p in parts for link in p.links])
+        page = home_page(self.archive, self.holdings, (intro, Page(HOME, path, first_line)),
+                         (rest, Page(HOME, path, first_line + intro.count("\n") + 1)))
+        self._keep_rendered(HOME, page.finish(site))
 
     def withhold(self, uris: set[str]) -> None:
         """Pages that are not published (another file has their address): never rendered or linked."""
@@ -352,8 +344,8 @@ class Publication:
 
     def site_map(self, static_files: list[str]) -> dict[str, str]:
         """The URL of every file of the site, by its source: pages, data and static files."""
-        sources = [*self.pages, *self.generated, *self.archive.other_pages, *self.archive.unreadable, *self.data,
-                   *static_files]
+        sources = [*self.pages, *self.placeholders, *self.generated, *self.archive.other_pages, *self.archive.unreadable,
+                   *self.data, *static_files]
         return {uri: site_url(uri) for uri in sources}
 
     def published(self) -> dict[str, list[str]]:
@@ -363,7 +355,7 @@ class Publication:
     def withheld_urls(self) -> set[str]:
         """Pages not published because of a problem: the record is not held against them, as the
         problem itself is what to fix."""
-        sources = {*self.pages, *self.generated, *self.archive.other_pages, *self.archive.unreadable}
+        sources = {*self.pages, *self.placeholders, *self.generated, *self.archive.other_pages, *self.archive.unreadable}
         return {Target(uri).url for uri in sources if uri not in self.html}
 
 
@@ -397,7 +389,6 @@ _ANCHOR_RE = re.compile(r"\{#([A-Za-z][\w:]*)")
 def _anchors_in(markdown: str) -> set[str]:
     return set(_ANCHOR_RE.findall(markdown))
 
-HOLDINGS_HEADING = "## What the archive holds {#holdings}"
 
 
 def _split_at_first_section(markdown: str) -> tuple[str, str]:

@@ -67,12 +67,13 @@ def scan(report: Report, meeting: Meeting, bodies: tuple[Body, ...]) -> list[Men
     return _scan_lines(report.body, report.body_line, meeting, bodies, cited_at, entities=True)
 
 
-def scan_text(text: str, meeting: Meeting, bodies: tuple[Body, ...]) -> list[Mention]:
-    """Symbols and meetings in a page that has no report model (a placeholder); lines count from 1.
+def scan_text(text: str, meeting: Meeting, bodies: tuple[Body, ...], first_line: int = 1) -> list[Mention]:
+    """Symbols and meetings in a page that has no report model (a placeholder's own words), whose
+    first line is ``first_line`` of its file.
 
     Countries are linked from reports only: a placeholder's facts are not the record.
     """
-    return _scan_lines(text, 1, meeting, bodies, lambda number, line: "", entities=False)
+    return _scan_lines(text, first_line, meeting, bodies, lambda number, line: "", entities=False)
 
 
 def _scan_lines(text: str, first_line: int, meeting: Meeting, bodies: tuple[Body, ...],

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from urllib.parse import parse_qs, urlsplit
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, Page, Route, expect, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, Route, expect, sync_playwright
 
 from cnd_archive.model.archive import load
 from cnd_archive.publishing.citations import bibtex, citation_of, csl_json, ris
@@ -118,6 +118,10 @@ def test_copy_citation_puts_a_full_citation_on_the_clipboard(page: Page) -> None
                     "America and the Caribbean, held in Guatemala City from 2 to 6 October 2017”, 12 October 2017, "
                     f"para. 3 (b). {PERMALINK_27}#para_3__subpara_b")
     expect(dialog.get_by_role("button", name="Copied")).to_be_visible()
+    for scheme in ("light", "dark"):
+        page.emulate_media(color_scheme=scheme)
+        serious = [v["id"] for v in Axe().run(page).response["violations"] if v["impact"] in ("serious", "critical")]
+        assert serious == [], f"the Cite dialog ({scheme}): {serious}"
     page.keyboard.press("Escape")
     expect(dialog).to_be_hidden()
     assert page.evaluate("document.activeElement.getAttribute('aria-label')") == "Cite para. 3 (b)"
@@ -249,15 +253,21 @@ def test_a_missing_address_shows_a_styled_404_with_search_and_ways_in(browser: B
         context.close()
 
 
-def test_a_paragraph_opens_a_prefilled_report_of_a_problem(browser: Browser, site_url: str) -> None:
-    context = browser.new_context(base_url=site_url)
+def answered_elsewhere(context: BrowserContext, pattern: str) -> list[str]:
+    """Addresses of another site the pages open, each answered here (the sandbox has no network)."""
     opened: list[str] = []
 
     def answer(route: Route) -> None:
         opened.append(route.request.url)
-        route.fulfill(status=200, content_type="text/html", body="<title>issue form</title>")
+        route.fulfill(status=200, content_type="text/html", body="<title>elsewhere</title>")
 
-    context.route("https://github.com/**", answer)
+    context.route(pattern, answer)
+    return opened
+
+
+def test_a_paragraph_opens_a_prefilled_report_of_a_problem(browser: Browser, site_url: str) -> None:
+    context = browser.new_context(base_url=site_url)
+    opened = answered_elsewhere(context, "https://github.com/**")
     page = context.new_page()
     page.goto("honlac/27/")
     page.get_by_role("link", name="Report a problem with para. 6", exact=True).click()
@@ -323,13 +333,7 @@ def test_a_scheduled_review_leads_to_its_placeholder_and_on_to_the_official_docu
     assert build.result.returncode == 0, build.log
     with served(build.site) as base:
         context = browser.new_context(base_url=base)
-        opened: list[str] = []
-
-        def answer(route: Route) -> None:
-            opened.append(route.request.url)
-            route.fulfill(status=200, content_type="text/html", body="<title>document</title>")
-
-        context.route("https://undocs.org/**", answer)
+        opened = answered_elsewhere(context, "https://undocs.org/**")
         page = context.new_page()
         page.goto("honlac/92/")
         note = page.locator("#para_2__subpara_a").locator("xpath=..").locator("xpath=following-sibling::p[1]")

@@ -10,7 +10,7 @@ import functools
 import html
 import multiprocessing
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any, cast
@@ -38,7 +38,7 @@ from cnd_archive.checking.pipeline import publish
 from cnd_archive.publishing.publication import Mapper, Publication
 from cnd_archive.publishing.search_index import SearchIndexError, build_index
 from cnd_archive.publishing.pages import withheld_page
-from cnd_archive.publishing.page_frame import frame_of, issue_form, site_feeds
+from cnd_archive.publishing.page_frame import Frame, frame_of, issue_form, site_feeds
 from cnd_archive.publishing.site_config import Project, Web
 from cnd_archive.registry.bodies import Body
 
@@ -51,6 +51,8 @@ HIDE_VALUES = ("navigation", "toc", "footer", "path")
 THEME_DIR = Path(__file__).parent / "theme"
 UNUSED_THEME_FILES = ("assets/javascripts/lunr/", "assets/javascripts/workers/search.")
 """Material's built-in search (lunr and its worker), which no page of the archive loads."""
+REUSED_TEMPLATE = "cnd-reused.html"
+"""An empty template: the page's output is that of the last build (``reuse_unchanged_pages``)."""
 PARALLEL_FROM = 50
 """Meeting pages from which a one-off build renders them in several processes."""
 
@@ -68,7 +70,10 @@ class ArchiveConfig(Config):
 class ArchivePlugin(BasePlugin[ArchiveConfig]):
     archive: Archive
     publication: Publication
+    nav: Navigation
     memos: Memos | None = None
+    output_inputs: dict[str, tuple[Any, Frame]] = {}
+    """A serve rebuild's pages: what the theme reads of each (to reuse its last output) and its frame."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining this hook keeps the plugin across the rebuilds of `mkdocs serve`, so the work
@@ -81,13 +86,39 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         return config
 
     def on_env(self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
-        """What the pages outside the archive's own (the 404 page) show: the ways in."""
+        """What the pages outside the archive's own (the 404 page) show: the ways in. In a serve rebuild,
+        the pages whose every input to the theme is as before are not laid out again."""
         web = self.project(config).web
         env.globals["cnd_bodies"] = [{"label": f"{b.code}: {b.short_name}", "path": site_url(body_index_uri(b.slug))}
                                      for b in self.archive.bodies if self.archive.meetings_of(b)]
         env.globals["cnd_site_feeds"] = site_feeds(self.publication.feeds, web)
         env.globals["cnd_issue_form"] = issue_form(web)
+        if self.memos is not None:
+            self.reuse_unchanged_pages(files, config)
         return env
+
+    def reuse_unchanged_pages(self, files: Files, config: MkDocsConfig) -> None:
+        """Material lays out a page in about 10 ms, and MkDocs's serve lays out every page on every
+        save. A page whose theme inputs all equal those of the last build is written from that
+        build's output instead: its content, front matter, table of contents, neighbours, the frame
+        the archive adds, the whole navigation (every page shows it) and the configuration."""
+        site = (_navigation_print(self.nav), Path(config.config_file_path).read_bytes())
+        self.output_inputs = {}
+        for file in files.documentation_pages():
+            page, rendered = file.page, self.publication.html.get(file.src_uri)
+            if page is None or rendered is None:
+                continue
+            frame = self.frame(file.src_uri, rendered.title or "")
+            inputs = (rendered.html_deflated, _meta_print(page.meta), _toc_print(rendered.headings), str(page.title),
+                      _neighbours(page), page.url, frame, site)
+            self.output_inputs[file.src_uri] = (inputs, frame)
+            if self.memos.output.holds(file.src_uri, inputs):  # type: ignore[union-attr]
+                page.meta["template"] = REUSED_TEMPLATE
+
+    def frame(self, src_uri: str, title: str) -> Frame:
+        publication = self.publication
+        return frame_of(src_uri, title, publication.archive, publication.feeds, publication.web,
+                        publication.citations.get(src_uri), publication.facets.get(src_uri))
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         for file in [f for f in files if f.src_uri.startswith(UNUSED_THEME_FILES)]:
@@ -134,18 +165,21 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     def on_page_context(self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig,
                         nav: Navigation) -> TemplateContext:
         # The HTML is held compressed until its page is written (RenderedPage), then let go.
-        rendered = self.publication.html.get(page.file.src_uri)
-        if rendered is not None:
+        uri = page.file.src_uri
+        rendered = self.publication.html.get(uri)
+        if rendered is not None and page.meta.get("template") != REUSED_TEMPLATE:
             page.content = rendered.html
-            publication = self.publication
-            cast(dict[str, Any], context)["cnd_page"] = frame_of(
-                page.file.src_uri, rendered.title or "", publication.archive, publication.feeds, publication.web,
-                publication.citations.get(page.file.src_uri), publication.facets.get(page.file.src_uri))
+            held = self.output_inputs.get(uri)
+            cast(dict[str, Any], context)["cnd_page"] = held[1] if held else self.frame(uri, rendered.title or "")
         return context
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
-        if page.file.src_uri in self.publication.html:
+        uri = page.file.src_uri
+        if uri in self.publication.html:
             page.content = ""  # written: nothing reads it again
+        held = self.output_inputs.get(uri)
+        if self.memos is not None and held is not None:
+            return str(self.memos.output.get(uri, held[0], lambda: output))
         return output
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
@@ -158,6 +192,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         order = navigation_order(body.slug for body in bodies)
         nav.items.sort(key=lambda item: self.top_level_rank(item, order))
         self.relink_pages(nav)
+        self.nav = nav
         return nav
 
     def name_sections(self, items: list[Any]) -> None:
@@ -283,6 +318,26 @@ def template_text(value: str) -> Markup:
     """Plain text for the theme's templates, which do not escape: escaped here, once, and marked so
     that a template's own ``| e`` does not escape it again."""
     return Markup(html.escape(value, quote=True))
+
+
+def _navigation_print(nav: Navigation) -> tuple[Any, ...]:
+    """The navigation as every page shows it: each entry's kind, title and address, in order."""
+    def walk(items: list[Any]) -> tuple[Any, ...]:
+        return tuple((type(item).__name__, str(item.title), getattr(item, "url", None),
+                      walk(item.children) if isinstance(item, Section) else ()) for item in items)
+    return walk(nav.items)
+
+
+def _neighbours(page: Page) -> tuple[Any, ...]:
+    return tuple((p.url, str(p.title)) if p is not None else None for p in (page.previous_page, page.next_page))
+
+
+def _meta_print(meta: Mapping[str, Any]) -> tuple[Any, ...]:
+    return tuple(sorted((key, str(value)) for key, value in meta.items() if key != "template"))
+
+
+def _toc_print(headings: list[Any]) -> tuple[Any, ...]:
+    return tuple((h.level, h.id, h.text) for h in headings)
 
 
 def _page_uris(section: Section) -> list[str]:

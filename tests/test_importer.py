@@ -246,3 +246,26 @@ def test_the_importer_proposes_participation_roles_from_the_text() -> None:
 def test_a_report_without_attendance_gets_an_empty_participation_list() -> None:
     document, _ = split(markdown_of("1. Only paragraph.\n"), "x.md")
     assert document is not None and document.meta["participation"] == []
+
+
+def test_the_importer_proposes_themes_from_keywords_and_marks_them_as_proposals() -> None:
+    body = ("1. Seizures of precursor chemicals and of new psychoactive substances rose.\n\n"
+            "2. Participants discussed the weather.\n\n"
+            "3. Money-laundering through legal persons was reported.\n")
+    document, _ = split(markdown_of(body), "x.md")
+    assert document is not None
+    proposed = {entry["theme"]: entry["paragraphs"] for entry in document.meta["themes"]}
+    assert proposed == {"precursors": [1], "new-psychoactive-substances": [1], "money-laundering": [3],
+                        "legal-persons": [3]}
+    assert all(entry["proposed"] is True for entry in document.meta["themes"])
+
+
+def test_the_importer_records_the_day_a_report_enters_the_archive(tmp_path: Path) -> None:
+    source = tmp_path / "fictional.txt"
+    source.write_bytes(fictional("1. Only paragraph.\n"))
+    output = tmp_path / "out.md"
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "import_report.py"), str(source), "--output",
+                             str(output), "--fictional"], capture_output=True, text=True, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    document, _ = split(output.read_text(encoding="utf-8"), "out.md")
+    assert document is not None and document.meta["added"] == dt.date.today()

@@ -8,15 +8,17 @@ sends a retired anchor to its new place (a fragment never reaches the server).
 
 from __future__ import annotations
 
-import html
 import json
 import posixpath
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from markupsafe import Markup
+
 from cnd_archive.errors import Problem
 from cnd_archive.layout import PERMALINK_SCRIPT
+from cnd_archive.publishing.fragments import fragment
 
 RECORD_FILE = "permalinks.json"
 MAX_RECORD_BYTES = 64 * 1024 * 1024
@@ -192,14 +194,10 @@ def redirect_pages(record: Record) -> dict[str, str]:
     for source, target in record.redirects.items():
         if "#" in source:
             continue
-        href = html.escape(_relative(source, target) or "./", quote=True)
-        script = json.dumps(_relative(source, target) or "./")
-        pages[posixpath.join(source, "index.html")] = (
-            "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-            f"<title>Moved</title><link rel=\"canonical\" href=\"{href}\">"
-            f"<meta http-equiv=\"refresh\" content=\"0; url={href}\">"
-            f"<script>location.replace({script} + location.hash)</script></head>"
-            f"<body><p>This page has moved: <a href=\"{href}\">{href}</a>.</p></body></html>\n")
+        address = _relative(source, target) or "./"
+        # The address holds only the characters a permalink may (_URL_RE): as JSON, it is safe in the script.
+        pages[posixpath.join(source, "index.html")] = fragment("redirect.html", href=address,
+                                                               script=Markup(json.dumps(address))) + "\n"
     return pages
 
 

@@ -130,19 +130,19 @@ EDITS: list[tuple[str, Callable[[Path], None]]] = [
     ("a deleted file", delete_file)]
 
 
-@pytest.mark.parametrize(("kind", "edit"), EDITS, ids=[kind for kind, _ in EDITS])
-def test_an_edit_is_served_as_a_fresh_build_writes_it(served: Served, tmp_path: Path, kind: str,
-                                                      edit: Callable[[Path], None]) -> None:
-    time.sleep(1.5)  # past the watcher's debounce of the previous edit
-    edit(served.root)
-    served.wait_for("Reloading browsers")
-    fresh_root = tmp_path / "fresh"
-    shutil.copytree(served.root, fresh_root, ignore=shutil.ignore_patterns("site"))
-    fresh = _fresh_build(fresh_root, served.url)
-    pages = sorted(p.relative_to(fresh).as_posix() for p in fresh.rglob("*.html"))
-    assert len(pages) > 100
-    different = [p for p in pages if served.page(p.removesuffix("index.html")) != (fresh / p).read_bytes()]
-    assert different == [], f"after {kind}: {len(different)} pages differ, first {different[:5]}"
+def test_each_edit_is_served_as_a_fresh_build_writes_it(served: Served, tmp_path: Path) -> None:
+    # One test for the sequence: each edit builds on the one before (a file made, moved, deleted).
+    for kind, edit in EDITS:
+        time.sleep(1.5)  # past the watcher's debounce of the previous edit
+        edit(served.root)
+        served.wait_for("Reloading browsers")
+        fresh_root = tmp_path / kind.replace(" ", "-")
+        shutil.copytree(served.root, fresh_root, ignore=shutil.ignore_patterns("site"))
+        fresh = _fresh_build(fresh_root, served.url)
+        pages = sorted(p.relative_to(fresh).as_posix() for p in fresh.rglob("*.html"))
+        assert len(pages) > 100
+        different = [p for p in pages if served.page(p.removesuffix("index.html")) != (fresh / p).read_bytes()]
+        assert different == [], f"after {kind}: {len(different)} pages differ, first {different[:5]}"
 
 
 def _fresh_build(root: Path, site_url: str) -> Path:

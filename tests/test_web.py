@@ -5,6 +5,7 @@ and the way to report a problem."""
 from __future__ import annotations
 
 import datetime as dt
+import gzip
 import json
 import re
 import xml.etree.ElementTree as ET
@@ -239,3 +240,18 @@ def test_metadata_from_content_cannot_end_its_script_element() -> None:
     written = schema_org(citation_of(meeting, SITE + "honlac/27/"))
     assert "<" not in written and ">" not in written
     assert json.loads(written)["name"] == "A </script><script>alert(1)</script> & title"
+
+
+def test_search_indexes_the_articles_of_meeting_pages_and_only_the_reports_words(real_site: Build) -> None:
+    fragments = []
+    for path in (real_site.site / "pagefind" / "fragment").iterdir():
+        data = gzip.decompress(path.read_bytes()).decode("utf-8")
+        fragments.append(json.loads(data[data.index("{"):]))
+    assert sorted(f["url"] for f in fragments) == ["/honlac/26/", "/honlac/27/", "/honlac/28/", "/honlac/29/"]
+    report = next(f for f in fragments if f["url"] == "/honlac/27/")
+    assert report["meta"]["label"] == "HONLAC 27"
+    assert report["filters"]["body"] == ["honlac"] and "GTM" in report["filters"]["country"]
+    assert "para_6" in {a["id"] for a in report["anchors"]}
+    for archive_words in ("How to cite", "Follow-up:", "Report a problem", "Switch to dark mode", "job number"):
+        assert archive_words not in report["content"]
+    assert "Guatemala City from 2 to 6 October 2017" in report["content"]

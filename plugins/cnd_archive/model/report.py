@@ -6,6 +6,7 @@ and every problem knows its line. Ids come from printed numbers (see ``anchors``
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -43,9 +44,10 @@ class Element:
     end_line: int = 0
     """Last line of the element's first block (for notes inserted after it)."""
 
-    @property
+    @functools.cached_property
     def plain_text(self) -> str:
-        """The words of the element without Markdown escapes, footnote markers or its number."""
+        """The words of the element without Markdown escapes, footnote markers or its number (read
+        by many indexes, computed once)."""
         return plain_text(numbering.LEADING_MARKER_RE.sub("", self.text))
 
 

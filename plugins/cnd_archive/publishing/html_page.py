@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -129,7 +129,7 @@ class HtmlPage:
 
     # -- the page -----------------------------------------------------------------
 
-    def finish(self, site: Mapping[str, str]) -> RenderedPage:
+    def finish(self, site: Mapping[str, str], clean: Callable[[str], str] = sanitize) -> RenderedPage:
         """The page as published, once every file of the site is known: a link to a page that is
         not in the site is a problem, as it would be in a contributor's page."""
         parts, ids = list(self.parts), list(self.ids)
@@ -141,7 +141,7 @@ class HtmlPage:
             contributed.append(part)
             placed += [(index, heading) for heading in part.headings]
         headings = [heading for _, heading in sorted(placed, key=lambda item: item[0])]  # stable: in page order
-        rendered = RenderedPage.of(sanitize("".join(parts)), headings, set(ids).union(*(p.anchors for p in contributed)))
+        rendered = RenderedPage.of(clean("".join(parts)), headings, set(ids).union(*(p.anchors for p in contributed)))
         for part in contributed:
             rendered.problems += part.problems
             rendered.links += part.links

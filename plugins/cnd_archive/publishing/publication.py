@@ -45,7 +45,7 @@ from cnd_archive.references.mentions import Mention, broken_page_links, mention_
 from cnd_archive.registry.gazetteer import load_gazetteer
 from cnd_archive.registry.themes import vocabulary
 from cnd_archive.timing import Stopwatch
-from cnd_archive.publishing.html import Page, RenderedPage, render
+from cnd_archive.publishing.html import Page, RenderedPage, render, sanitize
 from cnd_archive.publishing.html_page import HtmlPage
 
 
@@ -298,15 +298,19 @@ class Publication:
             self._keep_rendered(uri, self.memos.render.get(uri, job.inputs, lambda: rendered[uri]))
         for uri, placeholder in self.placeholders.items():
             if uri not in self.archive.withheld:
-                self._keep_rendered(uri, placeholder.finish(site))
+                self._keep_rendered(uri, placeholder.finish(site, self.sanitizer(uri)))
         for uri, generated in self.generated.items():
-            self._keep_rendered(uri, generated.finish(site))
+            self._keep_rendered(uri, generated.finish(site, self.sanitizer(uri)))
             generated.parts.clear()  # its HTML is kept in self.html now
         for uri, document in self.archive.other_pages.items():
             if uri == HOME:
                 self._keep_home(document.path, document.body, document.body_line, site)
             else:
                 self._keep(Page(uri, document.path, document.body_line), document.body, site)
+
+    def sanitizer(self, uri: str) -> Callable[[str], str]:
+        """The sanitizer, for a rebuild that keeps what it made of the same HTML last time."""
+        return lambda written: str(self.memos.sanitized.get(uri, written, lambda: sanitize(written)))
 
     def meeting_page(self, meeting: Meeting) -> Page:
         document = self.archive.files[meeting.src_uri]

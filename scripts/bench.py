@@ -143,12 +143,12 @@ def config_plugins(text: str) -> str:
 def pagefind_time(site: Path) -> tuple[float, str] | None:
     """on_post_build's work: the plugin's Pagefind run, repeated here on the built site (if the plugin has one)."""
     try:
-        from cnd_archive.publishing.search_index import index_site
+        from cnd_archive.publishing.search_index import build_index
     except ImportError:
         return None
     start = time.perf_counter()
     try:
-        summary = index_site(site)
+        summary = build_index(site)
     except Exception as error:  # noqa: BLE001 (reported, not fatal to the bench)
         summary = f"failed: {error}"
     return time.perf_counter() - start, summary

@@ -36,7 +36,7 @@ from cnd_archive.publishing.html import toc_tokens
 from cnd_archive.publishing.permalink_record import RECORD_FILE
 from cnd_archive.checking.pipeline import publish
 from cnd_archive.publishing.publication import Mapper, Publication
-from cnd_archive.publishing.search_index import SearchIndexError, SearchIndexer, article_document, is_searched
+from cnd_archive.publishing.search_index import SearchIndexError, build_index
 from cnd_archive.publishing.pages import withheld_page
 from cnd_archive.publishing.page_frame import Frame, frame_of, issue_form, site_feeds
 from cnd_archive.publishing.site_config import Project, Web
@@ -72,8 +72,6 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     publication: Publication
     nav: Navigation
     memos: Memos | None = None
-    indexer: SearchIndexer | None = None
-    """The meeting pages' articles for Pagefind, gathered as the pages are written."""
     output_inputs: dict[str, tuple[Any, Frame]] = {}
     """A serve rebuild's pages: what the theme reads of each (to reuse its last output) and its frame."""
 
@@ -182,11 +180,6 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         held = self.output_inputs.get(uri)
         if self.memos is not None and held is not None:
             output = str(self.memos.output.get(uri, held[0], lambda: output))
-        if self.config.search_index and uri in self.publication.html and is_searched(page.url):
-            document = article_document(output, str(page.title or ""))
-            if document is not None:
-                self.indexer = self.indexer or SearchIndexer()
-                self.indexer.add(page.url, document)
         return output
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
@@ -309,17 +302,11 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         return out
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        indexer, self.indexer = self.indexer, None
-        if indexer is not None:
+        if self.config.search_index:
             try:
-                log.info(indexer.finish(Path(config.site_dir)))
+                log.info(build_index(Path(config.site_dir)))
             except SearchIndexError as error:
                 log.error(str(error))
-
-    def on_build_error(self, *, error: Exception) -> None:
-        indexer, self.indexer = self.indexer, None
-        if indexer is not None:
-            indexer.discard()
 
     @staticmethod
     def report(problems: list[Problem]) -> None:

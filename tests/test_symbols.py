@@ -760,7 +760,7 @@ def test_cnd_report_symbol_wants_an_int(session):
 def test_module_stands_alone_but_for_the_numbering_grammar():
     source = Path(symbols_module.__file__).read_text(encoding="utf-8")
     imports = re.findall(r"^\s*(?:import|from)\s+([\w.]+)", source, flags=re.MULTILINE)
-    assert sorted(set(imports)) == ["cnd_archive.model.numbering", "dataclasses", "re", "urllib.parse"]
+    assert sorted(set(imports)) == ["cnd_archive.model.numbering", "dataclasses", "functools", "re", "urllib.parse"]
 
 
 def test_mention_is_frozen():

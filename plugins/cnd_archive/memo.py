@@ -54,6 +54,8 @@ class Memos:
     """A page's HTML, by its final Markdown and the site's files."""
     record: Memo[Any] = field(default_factory=Memo)
     """A report held to its source, by its front matter, its text and the source file's stamp."""
+    feeds: Memo[Any] = field(default_factory=Memo)
+    """An Atom feed's XML, by its meetings' facts (``feeds.feed_inputs``)."""
     sanitized: Memo[Any] = field(default_factory=Memo)
     """A generated page's HTML as the sanitizer leaves it, by the HTML written."""
     output: Memo[Any] = field(default_factory=Memo)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from cnd_archive.indexes.entities import EntityRecord
 from cnd_archive.layout import Target, body_index_uri, entity_uri
+from cnd_archive.memo import Memo
 from cnd_archive.model.archive import Archive, Meeting
 from cnd_archive.publishing.site_config import Web
 
@@ -85,11 +86,23 @@ def feeds_of(archive: Archive, web: Web, entities: Iterable[EntityRecord] = ()) 
     return [feed for feed in feeds if feed.meetings]
 
 
-def feed_files(feeds: list[Feed], web: Web, descriptions: dict[str, str]) -> dict[str, str]:
-    """Each feed's XML by its path; none without a site address to give its entries."""
+def feed_files(feeds: list[Feed], web: Web, descriptions: dict[str, str],
+               memo: Memo[str] | None = None) -> dict[str, str]:
+    """Each feed's XML by its path; none without a site address to give its entries. A rebuild
+    keeps a feed whose every input is as before (``feed_inputs``)."""
     if web.site_url is None:
         return {}
-    return {feed.path: atom(feed, web, descriptions) for feed in feeds}
+    kept = memo or Memo(keep=False)
+    return {feed.path: kept.get(feed.path, feed_inputs(feed, web, descriptions), lambda: atom(feed, web, descriptions))
+            for feed in feeds}
+
+
+def feed_inputs(feed: Feed, web: Web, descriptions: dict[str, str]) -> tuple[object, ...]:
+    """All that ``atom`` reads: a meeting is equal to another of its body and number, so its facts
+    are given one by one."""
+    return (feed.path, feed.title, feed.page, web,
+            tuple((m.body, m.number, m.src_uri, m.meta.get("report_title"), entry_of(m),
+                   descriptions.get(m.src_uri)) for m in feed.meetings))
 
 
 def atom(feed: Feed, web: Web, descriptions: dict[str, str]) -> str:

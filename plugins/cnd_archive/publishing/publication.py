@@ -243,7 +243,7 @@ class Publication:
         # Mentions of placeholders are known only once their pages are rendered.
         self.entities = collect_entities(self.archive, self.roles, self.mentions, load_gazetteer())
         self.feeds = feeds_of(self.archive, self.web, self.entities.values())
-        feeds = feed_files(self.feeds, self.web, self.descriptions)  # entries describe meetings, known by now
+        feeds = feed_files(self.feeds, self.web, self.descriptions, self.memos.feeds)  # meetings are described by now
         for body in self.archive.bodies:
             meetings = self.archive.meetings_of(body)
             if meetings:

@@ -32,6 +32,7 @@ resolution"; the text is never rescanned per symbol.
 Standard library only (``re``, ``dataclasses``), so the core runs without the site generator.
 """
 
+import functools
 import re
 from dataclasses import dataclass
 from urllib.parse import quote
@@ -642,8 +643,17 @@ def resolver_url(symbol: str, lang: str = "en", base: str = DEFAULT_RESOLVER) ->
     malformed one; "/" is kept because the resolver reads the symbol as a path, while
     spaces and parentheses are percent-encoded. The base is configurable for mirrors.
     """
+    if isinstance(symbol, str) and isinstance(lang, str) and isinstance(base, str):
+        return _cached_resolver_url(symbol, lang, base)  # a report cites the same documents many times
+    return _resolver_url(symbol, lang, base)
+
+
+def _resolver_url(symbol: str, lang: str, base: str) -> str:
     if lang not in UN_LANGUAGES:
         raise ValueError(f"language {lang!r} is not one of the six UN languages {', '.join(UN_LANGUAGES)}")
     if not isinstance(base, str) or not re.fullmatch(r"https?://[^\s/?#]+(?:/[^\s?#]*)?", base):
         raise ValueError(f"resolver base {base!r} is not an http(s) URL such as {DEFAULT_RESOLVER!r}")
     return f"{base.rstrip('/')}/{lang}/{quote(parse_symbol(symbol), safe='/')}"
+
+
+_cached_resolver_url = functools.lru_cache(maxsize=65536)(_resolver_url)

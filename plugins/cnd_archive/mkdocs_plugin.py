@@ -10,6 +10,7 @@ import functools
 import html
 import multiprocessing
 import os
+import zlib
 from collections.abc import Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -79,6 +80,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         # Defining this hook keeps the plugin across the rebuilds of `mkdocs serve`, so the work
         # on unchanged pages is reused; each result is keyed by all its inputs (see memo.py).
         self.memos = Memos() if command == "serve" else None
+        self.output_inputs = {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # The archive's templates (link previews, feeds, the 404 page) come before Material's.
@@ -179,7 +181,9 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             page.content = ""  # written: nothing reads it again
         held = self.output_inputs.get(uri)
         if self.memos is not None and held is not None:
-            output = str(self.memos.output.get(uri, held[0], lambda: output))
+            # Kept compressed, as the pages' HTML is: a site's pages would otherwise all stay in memory.
+            kept = self.memos.output.get(uri, held[0], lambda: zlib.compress(output.encode("utf-8"), 1))
+            output = zlib.decompress(kept).decode("utf-8")
         return output
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:

@@ -156,34 +156,22 @@ def pagefind_time(site: Path) -> tuple[float, str] | None:
 
 # -- phases, in process ---------------------------------------------------------------
 
-def src_uris(docs: Path) -> list[str]:
-    return sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md")
-                  if not any(part.startswith(".") for part in p.relative_to(docs).parts))
-
-
 def time_phases(archive: Path, n: int, profile: bool) -> tuple[PhaseTimes, str]:
-    """archive.load and Publication.build on the synthetic content, each part timed."""
-    from cnd_archive.model import archive as archive_module
-    from cnd_archive.registry.bodies import all_bodies, read_bodies
+    """The pipeline the build runs (``checking.pipeline.publish``) on the synthetic archive, each part timed."""
+    from cnd_archive.checking.pipeline import publish
+    from cnd_archive.publishing.site_config import Project
     from cnd_archive.timing import Stopwatch
     from cnd_archive.registry.gazetteer import load_gazetteer
-    from cnd_archive.publishing.publication import Publication
     from cnd_archive.registry.themes import vocabulary
 
-    bodies_file = archive / synth_archive.BODIES_FILE
-    bodies = read_bodies(bodies_file) if bodies_file.exists() else all_bodies()
     load_gazetteer(), vocabulary()  # loaded once per process: not a cost of N
-    docs = archive / "content"
-    uris = src_uris(docs)
+    project = Project.at(archive)
     stopwatch = Stopwatch()
     start = time.perf_counter()
-    with stopwatch.phase("load"):
-        loaded = archive_module.load(docs, uris, shown_from=archive, bodies=bodies, stopwatch=stopwatch)
-    with stopwatch.phase("build"):
-        publication = Publication.build(loaded, "https://undocs.org", stopwatch)
+    publication = publish(project, stopwatch=stopwatch).publication
     total = time.perf_counter() - start
     phases = PhaseTimes(n, dict(stopwatch.seconds), dict(stopwatch.calls))
-    phases.seconds["total (load + build)"] = total
+    phases.seconds["total (the pipeline)"] = total
     try:  # what on_files adds when the archive has no permalink record (as these archives)
         from cnd_archive.publishing.permalink_record import Record, anchor_script
         script_start = time.perf_counter()
@@ -202,10 +190,9 @@ def time_phases(archive: Path, n: int, profile: bool) -> tuple[PhaseTimes, str]:
     phases.extra["largest generated"] = ", ".join(f"{uri} {size / 1e6:.2f} MB" for uri, size in biggest)
     report = ""
     if profile:  # a second pass, without the timers, under cProfile (which slows it down about twofold)
-        loaded = archive_module.load(docs, uris, shown_from=archive, bodies=bodies)
         profiler = cProfile.Profile()
         profiler.enable()
-        Publication.build(loaded, "https://undocs.org")
+        publish(project)
         profiler.disable()
         out = io.StringIO()
         stats = pstats.Stats(profiler, stream=out)
@@ -399,7 +386,7 @@ def main(argv: list[str] | None = None) -> int:
                 phases, report = time_phases(archive, n, profile=args.profile and n == sizes[-1])
                 all_phases.append(phases)
                 profile_report = report or profile_report
-                print(f"  phases in process: load + build {phases.seconds['total (load + build)']:.1f} s", flush=True)
+                print(f"  phases in process: the pipeline {phases.seconds['total (the pipeline)']:.1f} s", flush=True)
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)

@@ -3,23 +3,20 @@
 from __future__ import annotations
 
 import multiprocessing
-import shutil
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from helpers import ROOT
+from helpers import copy_project
 
+from cnd_archive.checking import pipeline
 from cnd_archive.memo import Memo, Memos
-from cnd_archive.model import archive as archive_module
-from cnd_archive.publishing.publication import Publication
+from cnd_archive.publishing.publication import Mapper, Publication
+from cnd_archive.publishing.site_config import Project
 
 
-def publish(docs: Path, memos: Memos | None = None) -> Publication:
-    uris = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))
-    archive = archive_module.load(docs, uris, shown_from=docs.parent, memos=memos)
-    publication = Publication.build(archive, "https://undocs.org", memos=memos)
-    publication.render_html(publication.site_map([]))
-    return publication
+def publish(root: Path, memos: Memos | None = None, mapper: Mapper = map) -> Publication:
+    """The project at root as the build publishes it: the one pipeline the plugin and checker use."""
+    return pipeline.publish(Project.at(root), memos=memos, mapper=mapper).publication
 
 
 def published(publication: Publication) -> tuple[dict[str, str], list[str]]:
@@ -35,42 +32,39 @@ def test_a_memo_reuses_a_result_only_for_equal_inputs() -> None:
 
 
 def test_an_edit_is_published_as_a_fresh_build_publishes_it(tmp_path: Path) -> None:
-    docs = tmp_path / "content"
-    shutil.copytree(ROOT / "content", docs)
+    root = copy_project(tmp_path)
+    docs = root / "content"
     memos = Memos()
-    first = publish(docs, memos)
+    first = publish(root, memos)
     report = docs / "honlac" / "27.md"
     text = report.read_text(encoding="utf-8")
     # A new mention of a country changes the report page and, through it, the country's pages.
     report.write_text(text.replace("\n## ", "\nThe delegation of Colombia spoke (an edit).\n\n## ", 1), encoding="utf-8")
-    again = publish(docs, memos)
-    fresh = publish(docs)
+    again = publish(root, memos)
+    fresh = publish(root)
     assert published(again) == published(fresh)
     assert published(again) != published(first)
     assert memos.render.hits > 0 and memos.read.hits > 0
 
 
 def test_an_error_introduced_and_fixed_between_rebuilds_comes_and_goes(tmp_path: Path) -> None:
-    docs = tmp_path / "content"
-    shutil.copytree(ROOT / "content", docs)
+    root = copy_project(tmp_path)
+    docs = root / "content"
     memos = Memos()
-    clean = published(publish(docs, memos))
+    clean = published(publish(root, memos))
     report = docs / "honlac" / "27.md"
     text = report.read_text(encoding="utf-8")
     report.write_text(text.replace("\n## ", "\n<script>alert(1)</script>\n\n## ", 1), encoding="utf-8")
-    broken = publish(docs, memos)
+    broken = publish(root, memos)
     assert any("27.md" in str(p) for p in broken.problems) and "honlac/27.md" not in broken.html
     report.write_text(text, encoding="utf-8")
-    assert published(publish(docs, memos)) == clean
+    assert published(publish(root, memos)) == clean
 
 
 def test_pages_rendered_in_a_pool_of_processes_are_those_rendered_in_one(tmp_path: Path) -> None:
-    docs = tmp_path / "content"
-    shutil.copytree(ROOT / "content", docs)
-    alone = publish(docs)
-    uris = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))
-    pooled = Publication.build(archive_module.load(docs, uris, shown_from=docs.parent), "https://undocs.org")
+    root = copy_project(tmp_path)
+    alone = publish(root)
     with ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("fork")) as pool:
-        pooled.render_html(pooled.site_map([]), lambda function, jobs: pool.map(function, jobs))
+        pooled = publish(root, mapper=lambda function, jobs: pool.map(function, jobs))
     assert published(pooled) == published(alone)
     assert pooled.html["honlac/27.md"].anchors == alone.html["honlac/27.md"].anchors

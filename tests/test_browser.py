@@ -315,6 +315,13 @@ def test_filters_in_the_address_narrow_the_results(page: Page) -> None:
     expect(page.locator("#cnd-search-status")).to_have_text("0 results in 0 reports for “precursors”")
 
 
+def test_filters_without_words_list_the_meetings_they_choose(page: Page) -> None:
+    page.goto("search/?body=honlac&year=2017")
+    assert results(page) == ["HONLAC 27"]
+    page.goto("search/?theme=new-psychoactive-substances")
+    assert sorted(results(page)) == ["HONLAC 27, para. 20", "HONLAC 27, para. 35", "HONLAC 27, para. 9"]
+
+
 def test_choosing_a_filter_goes_into_the_address(page: Page) -> None:
     page.goto("search/")
     page.get_by_label("Words to find in the reports").fill("precursors")

@@ -18,7 +18,7 @@
   var EXCERPT_BEFORE = 12, EXCERPT_AFTER = 24;
   var pagefind = null;
   var latest = 0;
-  var queue = { pages: [], found: [], ticket: 0, words: "", filters: {} };
+  var queue = { pages: [], found: [], words: "", filters: {}, reports: 0 };
   var more = document.createElement("button");
   more.type = "button";
   more.textContent = "More results";
@@ -83,6 +83,7 @@
       return found;
     }
     var locations = data.locations && data.locations.length ? data.locations : null;
+    if (!locations && !covered) return [{ anchor: null, location: 0 }]; // filters alone: the page itself
     if (!locations) {
       anchors.forEach(function (a) {
         if (covered && covered[paragraphNumber(a.id)] && a.id === "para_" + paragraphNumber(a.id)) {
@@ -144,7 +145,6 @@
         if (ticket !== latest) return;
         queue.found = paragraphsOf(data, queue.filters).map(function (g) { return { data: data, group: g }; });
         queue.reports += queue.found.length ? 1 : 0;
-        queue.paragraphs += queue.found.length;
         continue;
       }
       var next = queue.found.shift();
@@ -158,9 +158,10 @@
   function describe() {
     var words = queue.words ? " for \u201c" + queue.words + "\u201d" : "";
     var listed = list.children.length;
-    var counted = queue.pages.length ? "" : " in " + queue.reports + (queue.reports === 1 ? " report" : " reports");
-    status.textContent = (queue.pages.length ? "First " : "") + listed + (listed === 1 ? " result" : " results") +
-      (queue.pages.length ? "" : counted) + words + (queue.pages.length ? "; more below" : "");
+    var reports = " in " + queue.reports + (queue.reports === 1 ? " report" : " reports");
+    status.textContent = queue.pages.length
+      ? "First " + listed + (listed === 1 ? " result" : " results") + words + "; more below"
+      : listed + (listed === 1 ? " result" : " results") + reports + words;
   }
 
   async function run() {
@@ -177,7 +178,7 @@
     }
     var search = await pagefind.search(words || null, { filters: filters });
     if (ticket !== latest) return;
-    queue = { pages: search.results.slice(), found: [], words: words, filters: filters, reports: 0, paragraphs: 0 };
+    queue = { pages: search.results.slice(), found: [], words: words, filters: filters, reports: 0 };
     await showMore(ticket);
   }
 

@@ -80,7 +80,6 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         # Defining this hook keeps the plugin across the rebuilds of `mkdocs serve`, so the work
         # on unchanged pages is reused; each result is keyed by all its inputs (see memo.py).
         self.memos = Memos() if command == "serve" else None
-        self.output_inputs = {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # The archive's templates (link previews, feeds, the 404 page) come before Material's.
@@ -90,7 +89,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     def on_env(self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         """What the pages outside the archive's own (the 404 page) show: the ways in. In a serve rebuild,
         the pages whose every input to the theme is as before are not laid out again."""
-        web = self.project(config).web
+        web = self.publication.web
         env.globals["cnd_bodies"] = [{"label": f"{b.code}: {b.short_name}", "path": site_url(body_index_uri(b.slug))}
                                      for b in self.archive.bodies if self.archive.meetings_of(b)]
         env.globals["cnd_site_feeds"] = site_feeds(self.publication.feeds, web)

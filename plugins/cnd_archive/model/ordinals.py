@@ -81,3 +81,8 @@ def ordinal_to_int(word: str) -> int:
     if not _ORDINAL_RE.match(key):
         raise ValueError(f"not an ordinal from First to Ninety-ninth: {word!r}")
     return _WORD_TO_INT[key]
+
+
+def counted(count: int, noun: str) -> str:
+    """ "1 paragraph", "3 paragraphs": a count with its noun, for nouns that take an s."""
+    return f"{count} {noun}{'' if count == 1 else 's'}"

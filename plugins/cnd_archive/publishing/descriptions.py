@@ -6,6 +6,7 @@ a country's roles), so two pages never share one and none says more than the rep
 
 from __future__ import annotations
 
+from cnd_archive.model.ordinals import counted
 from cnd_archive.indexes.entities import EntityRecord
 from cnd_archive.model.archive import Meeting
 from cnd_archive.model.report import Report
@@ -19,7 +20,7 @@ def meeting_description(meeting: Meeting, report: Report | None) -> str:
         return f"{meeting.ordinal_name} of {meeting.body.title_phrase}{where}: what the archive knows of it. " \
                "Its report is not yet in the archive."
     return (f"Report of the {meeting.ordinal_name} of {meeting.body.title_phrase}{where}, paragraph by paragraph: "
-            f"{_counted(len(report.recommendations), 'recommendation')}, each with its permalink.")
+            f"{counted(len(report.recommendations), 'recommendation')}, each with its permalink.")
 
 
 def _held(meeting: Meeting) -> str:
@@ -35,11 +36,7 @@ def entity_description(record: EntityRecord) -> str:
     roles: dict[str, set[str]] = {}
     for meeting, role in record.roles:
         roles.setdefault(role.role, set()).add(meeting.id)
-    listed = "; ".join(f"{ROLE_NAMES[name].lower()} ({_counted(len(ids), 'meeting')})" for name, ids in roles.items())
+    listed = "; ".join(f"{ROLE_NAMES[name].lower()} ({counted(len(ids), 'meeting')})" for name, ids in roles.items())
     said = f"Roles: {listed}." if listed else "No role recorded at a meeting in the archive."
     return f"{entity.name} in the reports of the archive. {said} " \
-           f"{_counted(len(record.paragraphs()), 'paragraph')} mention it."
-
-
-def _counted(count: int, noun: str) -> str:
-    return f"{count} {noun}{'' if count == 1 else 's'}"
+           f"{counted(len(record.paragraphs()), 'paragraph')} mention it."

@@ -6,6 +6,7 @@ listed every document would grow with the archive past what a reader's browser l
 
 from __future__ import annotations
 
+from cnd_archive.model.ordinals import counted
 from cnd_archive.indexes.documents import DocumentEntry, natural_key
 from cnd_archive.layout import DOCUMENTS, Target, document_anchor, document_series, document_series_uri
 from cnd_archive.model.anchors import citation_label
@@ -55,8 +56,7 @@ def series_page(uri: str, entries: list[DocumentEntry], archive: Archive, resolv
     name = _series_name(entries)
     page = HtmlPage(uri, f"Documents {name}")
     page.heading(1, f"Documents {name}", "title")
-    count = f"{len(entries)} document{'' if len(entries) == 1 else 's'}"
-    page.paragraph(f"{count} of the series {text(name)} cited in the archive. "
+    page.paragraph(f"{counted(len(entries), 'document')} of the series {text(name)} cited in the archive. "
                    f"{page.link('All series of documents', Target(DOCUMENTS))}")
     rows = []
     for entry in entries:

@@ -27,6 +27,17 @@ Items = Sequence["str | tuple[str, Items]"]
 """List items as inline HTML; a (html, items) pair is an item with a list of its own."""
 
 
+def add_item(items: list[str | tuple[str, Items]], inline: str, under_last: bool) -> None:
+    """A list item, or (``under_last``) an item of the list of the item before it: a subparagraph
+    under its paragraph."""
+    if under_last and items:
+        last = items[-1]
+        parent, children = last if isinstance(last, tuple) else (last, [])
+        items[-1] = (parent, [*children, inline])
+    else:
+        items.append(inline)
+
+
 def text(value: str) -> str:
     """Words as HTML text: nothing in them is markup."""
     return html.escape(value, quote=False)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from typing import TypeVar
 
+from cnd_archive.model.ordinals import counted
 from cnd_archive.indexes.entities import EntityRecord
 from cnd_archive.indexes.roles import Role
 from cnd_archive.indexes.themes import ProposedTopic, TaggedParagraph, WorkingGroupIssue
@@ -19,7 +20,7 @@ from cnd_archive.model.archive import Archive, Meeting
 from cnd_archive.model.markdown_text import plain_text
 from cnd_archive.model.report import Element
 from cnd_archive.publishing.descriptions import entity_description
-from cnd_archive.publishing.html_page import HtmlPage, Items, abbr, strong, text
+from cnd_archive.publishing.html_page import HtmlPage, Items, abbr, add_item, strong, text
 from cnd_archive.references.followup import recommendations_target
 from cnd_archive.references.mentions import Mention
 from cnd_archive.registry.bodies import Body
@@ -157,9 +158,9 @@ def entity_page(record: EntityRecord, archive: Archive, mentions: list[tuple[Bod
     else:
         page.paragraph("No role recorded at a meeting in the archive.")
     page.heading(2, "Mentions", "mentions")
-    page.paragraph(f"Mentioned in {_counted(len(record.paragraphs()), 'paragraph')} of the reports of the archive.")
+    page.paragraph(f"Mentioned in {counted(len(record.paragraphs()), 'paragraph')} of the reports of the archive.")
     if mentions:
-        page.bullets([page.link(text(f"In the reports of {body.code}: {_counted(count, 'paragraph')}"),
+        page.bullets([page.link(text(f"In the reports of {body.code}: {counted(count, 'paragraph')}"),
                                 Target(listed.src_uri)) for body, count, listed in mentions])
     page.heading(2, "Recommendations of meetings attended", "recommendations")
     _attended_recommendations(page, record, archive)
@@ -173,7 +174,7 @@ def mentions_page(record: EntityRecord, mentions: list[tuple[Meeting, Mention]],
                     f"Where the reports of the {body.name} ({body.code}) mention {entity.name}, "
                     "with the words around each mention.")
     page.heading(1, f"{entity.name}: mentions in {body.code}", "title")
-    page.paragraph(f"Mentioned in {_counted(len(mentions), 'paragraph')} of the reports of the {text(body.name)}. "
+    page.paragraph(f"Mentioned in {counted(len(mentions), 'paragraph')} of the reports of the {text(body.name)}. "
                    f"{page.link(text(f'All of {entity.name}'), Target(entity_uri(entity), 'mentions'))}")
     page.bullets([f"{_link(page, f'{meeting.body.code} {meeting.number}, {citation_label(mention.cited_at.anchor)}', mention.cited_at)}"
                   f": {text(snippet(mention, archive))}" for meeting, mention in mentions])
@@ -208,7 +209,7 @@ def organisations_index(records: dict[str, EntityRecord]) -> HtmlPage:
     organisations = [r for r in records.values() if r.entity.kind == "organisation"]
     page = HtmlPage(ORGANISATIONS_INDEX, "Organisations")
     page.heading(1, "Organisations", "title")
-    page.paragraph(f"{_counted(len(organisations), 'organisation')} appear in the reports of the archive: "
+    page.paragraph(f"{counted(len(organisations), 'organisation')} appear in the reports of the archive: "
                    "their roles at each meeting, every paragraph that mentions them, and the recommendations of "
                    f"the meetings they attended. {page.link('Countries', Target(COUNTRIES_INDEX))}")
     _index_table(page, organisations)
@@ -269,12 +270,7 @@ def _issue_body(page: HtmlPage, issue: WorkingGroupIssue) -> None:
     for element in issue.observations:
         shown = citation_label(element.id).removeprefix("para. ")
         line = f"{_link(page, shown, Target(meeting.src_uri, element.id))} {text(element.plain_text)}"
-        if element.kind == "subparagraph" and items:
-            parent = items[-1]
-            inline, children = parent if isinstance(parent, tuple) else (parent, [])
-            items[-1] = (inline, [*children, line])
-        else:
-            items.append(line)
+        add_item(items, line, element.kind == "subparagraph")
     if items:
         page.bullets(items)
 
@@ -325,7 +321,7 @@ def theme_page(subject: Theme, tagged: list[WorkingGroupIssue], proposed: list[P
         report = Target(issue.meeting.src_uri, issue.heading.id)
         full = Target(in_full[issue.meeting.body.slug].src_uri, issue.anchor)
         paragraphs = sum(1 for e in issue.observations if e.kind != "subparagraph")
-        count = f"{_counted(len(issue.recommendations), 'recommendation')}, {_counted(paragraphs, 'paragraph')} of observations"
+        count = f"{counted(len(issue.recommendations), 'recommendation')}, {counted(paragraphs, 'paragraph')} of observations"
         page.paragraph(f"In the report: {page.link('recommendations', report)}. "
                        f"On this theme's {text(issue.meeting.body.code)} page: {page.link(text(count), full)}.")
     if proposed:
@@ -338,10 +334,6 @@ def theme_page(subject: Theme, tagged: list[WorkingGroupIssue], proposed: list[P
                          f"of the report of the {text(topic.proposed_by.ordinal_name)}: {text(topic.text)}")
         page.bullets(items)
     return page
-
-
-def _counted(count: int, noun: str) -> str:
-    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def theme_body_page(subject: Theme, issues: list[WorkingGroupIssue]) -> HtmlPage:
@@ -384,7 +376,7 @@ def working_groups_pages(issues: list[WorkingGroupIssue], archive: Archive) -> l
     index.heading(1, "Working-group issues by meeting", "title")
     index.paragraph("The topics that each meeting's working groups considered, with their themes, body by body.")
     index.bullets([index.link(text(f"{body.code}: {body.short_name}"), Target(pages[body.slug].src_uri))
-                   + f" ({_counted(len(by_body[body.slug]), 'issue')})" for body in archive.bodies if body.slug in pages])
+                   + f" ({counted(len(by_body[body.slug]), 'issue')})" for body in archive.bodies if body.slug in pages])
     return [index, *pages.values()]
 
 

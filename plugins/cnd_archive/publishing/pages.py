@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from cnd_archive.model.ordinals import counted
 from cnd_archive.indexes.entities import EntityRecord
 from cnd_archive.publishing.meeting_facts import NOT_KNOWN, format_dates, venue
 from cnd_archive.model.archive import Archive, Meeting
@@ -122,7 +123,7 @@ def citation_files_of(meeting: Meeting) -> dict[str, str]:
 
 
 @dataclass(frozen=True)
-class Holdings:
+class HomeCounts:
     """What the home page counts."""
 
     recommendations: int
@@ -132,7 +133,7 @@ class Holdings:
     """The archive's feed, where it is written."""
 
 
-def home_page(archive: Archive, holdings: Holdings, intro: tuple[str, Page], rest: tuple[str, Page]) -> HtmlPage:
+def home_page(archive: Archive, counts: HomeCounts, intro: tuple[str, Page], rest: tuple[str, Page]) -> HtmlPage:
     """The home page: its own words (``index.md``), with the archive's summary before their first
     section: counts, the latest report, a search box and the ways in."""
     page = HtmlPage(HOME, "Home")
@@ -140,10 +141,10 @@ def home_page(archive: Archive, holdings: Holdings, intro: tuple[str, Page], res
     page.heading(2, "What the archive holds", "holdings")
     page.fragment("home_search.html", action=page.href(Target(SEARCH)))
     reports = [s for s in archive.meetings if s.kind == "report"]
-    page.paragraph(f"The archive holds {strong(_counted(len(reports), 'report'))} of {len(archive.meetings)} known "
-                   f"meetings, with {strong(_counted(holdings.recommendations, 'recommendation'))}, "
-                   f"{strong(_counted(holdings.documents, 'cited document'))} and "
-                   f"{strong(f'{holdings.participants} countries and organisations')}.")
+    page.paragraph(f"The archive holds {strong(counted(len(reports), 'report'))} of {len(archive.meetings)} known "
+                   f"meetings, with {strong(counted(counts.recommendations, 'recommendation'))}, "
+                   f"{strong(counted(counts.documents, 'cited document'))} and "
+                   f"{strong(f'{counts.participants} countries and organisations')}.")
     latest = max(reports, key=lambda s: s.start_date or dt.date.min) if reports else None
     if latest is not None:
         named = f"{latest.ordinal_name}, {latest.city or NOT_KNOWN}, {format_dates(latest.start_date, latest.end_date)}"
@@ -159,14 +160,10 @@ def home_page(archive: Archive, holdings: Holdings, intro: tuple[str, Page], res
         page.link("By country or organisation", Target(COUNTRIES_INDEX)),
         page.link("By document", Target(DOCUMENTS)),
         page.link("Search", Target(SEARCH)),
-        *([page.link("New reports as they arrive: Atom feed", Target(holdings.feed))] if holdings.feed else []),
+        *([page.link("New reports as they arrive: Atom feed", Target(counts.feed))] if counts.feed else []),
     ])
     page.markdown(*rest)
     return page
-
-
-def _counted(count: int, noun: str) -> str:
-    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def withheld_page(src_uri: str) -> str:

@@ -20,7 +20,7 @@ from cnd_archive.model.numbering import LEADING_MARKER_RE
 from cnd_archive.model.report import Element
 from cnd_archive.publishing.followup_notes import review_paragraph
 from cnd_archive.publishing.html import Page
-from cnd_archive.publishing.html_page import HtmlPage, Items, strong, text
+from cnd_archive.publishing.html_page import HtmlPage, Items, add_item, strong, text
 from cnd_archive.publishing.meeting_facts import format_dates, venue
 from cnd_archive.publishing.resolver import Resolver
 from cnd_archive.references.followup import Review, recommendations_target
@@ -88,12 +88,7 @@ def _provisional_agenda(page: HtmlPage, meeting: Meeting, approving: Meeting, it
         depth = item.id.count("__subpara_")
         number = page.number(f"({item.label})" if depth else f"{item.label}.", agenda_anchor(item.id, paragraph))
         line = f"{number} {_with_meetings(page, LEADING_MARKER_RE.sub('', item.plain_text), meeting, archive)}"
-        if depth and listed:
-            parent = listed[-1]
-            inline, children = parent if isinstance(parent, tuple) else (parent, [])
-            listed[-1] = (inline, [*children, line])
-        else:
-            listed.append(line)
+        add_item(listed, line, depth > 0)
     page.bullets(listed)
 
 

@@ -6,6 +6,7 @@ Markdown, generated pages written as HTML) and for the data files.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -36,7 +37,7 @@ from cnd_archive.publishing.search_facets import options as search_options
 from cnd_archive.publishing.site_config import Web
 from cnd_archive.publishing.index_pages import (countries_index, entity_pages, organisations_index, theme_pages, themes_index,
                                                 working_groups_pages)
-from cnd_archive.publishing.pages import (REPORT_FACTS_CLASS, Holdings, body_page, citation_files_of, home_page,
+from cnd_archive.publishing.pages import (REPORT_FACTS_CLASS, HomeCounts, body_page, citation_files_of, home_page,
                                           how_to_cite, report_facts, search_page)
 from cnd_archive.publishing.resolver import Resolver, explicit_symbol_replacements
 from cnd_archive.references.agenda import provisional_agenda_items
@@ -73,7 +74,7 @@ class Publication:
     tagged: list[TaggedParagraph] = field(default_factory=list)
     """Paragraphs tagged with themes."""
     entities: dict[str, EntityRecord] = field(default_factory=dict)
-    holdings: Holdings = field(default_factory=lambda: Holdings(0, 0, 0))
+    home_counts: HomeCounts = field(default_factory=lambda: HomeCounts(0, 0, 0))
     """What the home page counts."""
     html: dict[str, RenderedPage] = field(default_factory=dict)
     """Every page as HTML, by src_uri (``render_html``); a page missing here is withheld."""
@@ -85,6 +86,8 @@ class Publication:
     feeds: list[Feed] = field(default_factory=list)
     facets: dict[str, Facets] = field(default_factory=dict)
     """What search filters each meeting page by, by src_uri."""
+    _cited_by_reports: list[str] | None = field(default=None, repr=False)
+    """Every symbol the reports cite, sorted (``known_symbols``)."""
     citations: dict[str, Citation] = field(default_factory=dict)
     """How each report in the archive is cited, by src_uri."""
 
@@ -231,11 +234,16 @@ class Publication:
     def known_symbols(self, meeting: Meeting) -> list[str]:
         """The symbols of a meeting's documents that the archive knows: its report's (front matter)
         and those of its series that the reports cite."""
+        if self._cited_by_reports is None:  # once for all placeholders, sorted so a series is one range
+            self._cited_by_reports = sorted({symbol for m in self.archive.meetings if m.kind == "report"
+                                             for mention in self.mentions.get(m.src_uri, [])
+                                             for symbol in mention.symbols})
+        cited = self._cited_by_reports
         series = f"{meeting.body.symbol_prefix}{meeting.number}/"
-        cited = {symbol for uri, mentions in self.mentions.items() if uri != meeting.src_uri
-                 for mention in mentions for symbol in mention.symbols if symbol.startswith(series)}
+        start = bisect.bisect_left(cited, series)
+        end = bisect.bisect_left(cited, series[:-1] + chr(ord("/") + 1), start)
         own = meeting.meta.get("symbol")
-        return sorted(cited | ({own} if isinstance(own, str) and own else set()), key=natural_key)
+        return sorted({*cited[start:end], *([own] if isinstance(own, str) and own else [])}, key=natural_key)
 
     # -- generated pages and data --------------------------------------------
 
@@ -269,7 +277,7 @@ class Publication:
         self.data.update(self.citation_files())
         self.descriptions.update((uri, page.description) for uri, page in self.generated.items() if page.description)
         self.data.update(feeds)
-        self.holdings = Holdings(sum(len(r.recommendations) for r in self.archive.reports.values()), len(entries),
+        self.home_counts = HomeCounts(sum(len(r.recommendations) for r in self.archive.reports.values()), len(entries),
                                  len(self.entities), ARCHIVE_FEED if ARCHIVE_FEED in feeds else None)
 
     def citation_files(self) -> dict[str, str]:
@@ -335,7 +343,7 @@ class Publication:
         if HOME in self.archive.withheld:
             return
         intro, rest = _split_at_first_section(markdown)
-        page = home_page(self.archive, self.holdings, (intro, Page(HOME, path, first_line)),
+        page = home_page(self.archive, self.home_counts, (intro, Page(HOME, path, first_line)),
                          (rest, Page(HOME, path, first_line + intro.count("\n") + 1)))
         self._keep_rendered(HOME, page.finish(site))
 

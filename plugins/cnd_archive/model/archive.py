@@ -8,6 +8,7 @@ yet here). Its path is fixed by its body and number: ``honlac/27.md``.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -49,9 +50,13 @@ class Meeting:
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Meeting) and (self.body.code, self.number) == (other.body.code, other.number)
 
+    def __post_init__(self) -> None:
+        # A meeting is its body and number; hashing lets indexes group by it in one pass, so the
+        # hash is computed once.
+        object.__setattr__(self, "_hash", hash((self.body.code, self.number)))
+
     def __hash__(self) -> int:
-        # A meeting is its body and number; hashing lets indexes group by it in one pass.
-        return hash((self.body.code, self.number))
+        return self._hash  # type: ignore[no-any-return, attr-defined]
 
     @property
     def id(self) -> str:
@@ -85,6 +90,9 @@ class Archive:
     meeting without its identity): their problems are reported, and nothing depending on them is."""
     withheld: set[str] = field(default_factory=set)
     """Pages whose Markdown failed the safety check: never rendered as they are."""
+    fingerprints: dict[str, bytes] = field(default_factory=dict)
+    """A digest of each page file's bytes, by src_uri: what a result computed from a page's own
+    facts depends on (``publishing/page_inputs.py``)."""
 
     _by_key: dict[tuple[str, int], Meeting] = field(default_factory=dict, repr=False)
     _by_uri: dict[str, Meeting] = field(default_factory=dict, repr=False)
@@ -145,6 +153,7 @@ def load(docs_dir: Path, src_uris: list[str], shown_from: Path | None = None,
                                             "a report is about 50 KB; check that this is the right file"))
             continue
         data = path.read_bytes()
+        archive.fingerprints[src_uri] = fingerprint(data)
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError as error:
@@ -266,9 +275,15 @@ def _add_meeting(archive: Archive, document: ContentFile, src_uri: str, tokens: 
                       _text(meta.get("country")), src_uri, meta)
     archive.add(meeting)
     if meeting.kind == "report":
-        report, problems = read_report(document, tokens)
+        report, problems = memos.report.get(src_uri, (document.path, document.front_matter, document.body_line,
+                                                      document.body, archive.bodies),
+                                            lambda: read_report(document, tokens))
         archive.reports[src_uri] = report
         archive.problems += problems
+
+
+def fingerprint(data: bytes) -> bytes:
+    return hashlib.blake2b(data, digest_size=16).digest()
 
 
 def _text(value: Any) -> str | None:

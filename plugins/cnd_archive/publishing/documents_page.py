@@ -6,6 +6,9 @@ listed every document would grow with the archive past what a reader's browser l
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
+
 from cnd_archive.model.ordinals import counted
 from cnd_archive.indexes.documents import DocumentEntry, natural_key
 from cnd_archive.layout import DOCUMENTS, Target, document_anchor, document_series, document_series_uri
@@ -31,12 +34,19 @@ def _series_name(entries: list[DocumentEntry]) -> str:
     return " and ".join(sorted({document_series(e.symbol) for e in entries}, key=natural_key))
 
 
-def documents_pages(entries: list[DocumentEntry], archive: Archive, resolver: Resolver) -> dict[str, HtmlPage]:
-    """The index and one page per series, by src_uri."""
+Made = Callable[[str, object, Callable[[], HtmlPage]], HtmlPage]
+"""How a page is made from its inputs: at once, or kept from a rebuild with the same inputs."""
+
+
+def documents_pages(entries: list[DocumentEntry], archive: Archive, resolver: Resolver,
+                    made: Made = lambda slot, inputs, compute: compute()) -> dict[str, HtmlPage]:
+    """The index and one page per series, by src_uri. A series page reads its entries, and of the
+    archive only the names of meetings and the documents each holds (its shape)."""
     pages: dict[str, list[DocumentEntry]] = {}
     for entry in entries:
         pages.setdefault(document_series_uri(document_series(entry.symbol)), []).append(entry)
-    out = {uri: series_page(uri, listed, archive, resolver) for uri, listed in pages.items()}
+    out = {uri: made(uri, listed, functools.partial(series_page, uri, listed, archive, resolver))
+           for uri, listed in pages.items()}
     return {DOCUMENTS: index_page(entries, pages), **out}
 
 

@@ -10,6 +10,7 @@ import csv
 import io
 import json
 from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from cnd_archive.indexes.documents import DocumentEntry
@@ -19,12 +20,16 @@ from cnd_archive.layout import DATA_DIR, Target, agenda_anchor, entity_uri, them
 from cnd_archive.model.anchors import paragraph_id
 from cnd_archive.model.archive import Archive, Meeting
 from cnd_archive.model.report import Element, Report
+from cnd_archive.publishing.page_inputs import Reads, reads
 from cnd_archive.publishing.resolver import Resolver
 from cnd_archive.references.agenda import agendas, provisional_agenda_items
 from cnd_archive.registry.bodies import Body
 from cnd_archive.references.followup import Review, ReviewIndex
 from cnd_archive.registry.schemas import archive_schema, schema_text
 from cnd_archive.registry.themes import vocabulary
+
+
+Kept = Callable[[str, object, Callable[[], Any]], Any]
 
 
 @dataclass(frozen=True)
@@ -39,6 +44,13 @@ class Holdings:
     topics: list[ProposedTopic]
     documents: list[DocumentEntry]
     tagged: list[TaggedParagraph] = field(default_factory=list)
+    kept: Kept = field(default=lambda slot, inputs, compute: compute())
+    """How a part of the data is made from its inputs: at once, or kept from a rebuild with equal inputs."""
+    shape: bytes = b""
+    """The archive's shape (``page_inputs.archive_shape``), which every part may read."""
+
+    def reads(self, meetings: Iterable[Meeting | str]) -> Reads:
+        return reads(self.shape, self.archive, meetings)
 
 def review_record(review: Review) -> dict[str, Any]:
     return {
@@ -94,42 +106,36 @@ def session_record(meeting: Meeting, archive: Archive, reviews: ReviewIndex) -> 
     }
 
 
-def recommendation_themes(holdings: Holdings) -> dict[tuple[Meeting, str], list[str]]:
-    """Each recommendation's themes, by meeting and element id: its issue's, then its paragraph's
+def recommendation_themes(archive: Archive, meeting: Meeting, issues_of_meeting: list[WorkingGroupIssue],
+                          tags_of_meeting: list[TaggedParagraph]) -> dict[str, list[str]]:
+    """Each of a meeting's recommendations' themes, by element id: its issue's, then its paragraph's
     reviewed tags (a recommendation is a subparagraph of the paragraph that introduces it)."""
-    issues = {(i.meeting, i.number): i.themes for i in holdings.issues}
-    tags: dict[tuple[Meeting, str], list[str]] = {}
-    for tag in holdings.tagged:
+    issues = {i.number: i.themes for i in issues_of_meeting}
+    tags: dict[str, list[str]] = {}
+    for tag in tags_of_meeting:
         if not tag.proposed:
-            tags.setdefault((tag.meeting, tag.paragraph.id), []).append(tag.theme)
-    themes: dict[tuple[Meeting, str], list[str]] = {}
-    for meeting in holdings.archive.meetings:
-        report = holdings.archive.reports.get(meeting.src_uri)
-        for element in report.recommendations if report else []:
-            found = [*issues.get((meeting, element.issue or 0), []), *tags.get((meeting, element.id.split("__", 1)[0]), []),
-                     *tags.get((meeting, element.id), [])]
-            themes[(meeting, element.id)] = list(dict.fromkeys(found))
-    return themes
+            tags.setdefault(tag.paragraph.id, []).append(tag.theme)
+    report = archive.reports.get(meeting.src_uri)
+    return {element.id: list(dict.fromkeys([*issues.get(element.issue or 0, []),
+                                            *tags.get(element.id.split("__", 1)[0], []), *tags.get(element.id, [])]))
+            for element in (report.recommendations if report else [])}
 
 
-def recommendation_records(archive: Archive, reviews: ReviewIndex,
-                           themes: dict[tuple[Meeting, str], list[str]] | None = None) -> list[dict[str, Any]]:
-    records = []
-    for meeting in archive.meetings:
-        report = archive.reports.get(meeting.src_uri)
-        reviewed_in = [review_record(r) for r in reviews.of.get(meeting, [])]
-        for element in report.recommendations if report else []:
-            records.append({
-                "id": f"{meeting.id}-rec-{element.issue}{element.label}",
-                "session": meeting.id,
-                "issue": element.issue,
-                "letter": element.label,
-                "text": element.plain_text,
-                "url": Target(meeting.src_uri, element.id).url,
-                "reviewed_in": reviewed_in,
-                "themes": (themes or {}).get((meeting, element.id), []),
-            })
-    return records
+def recommendation_records(meeting: Meeting, archive: Archive, reviews: ReviewIndex,
+                           themes: dict[str, list[str]]) -> list[dict[str, Any]]:
+    """A meeting's recommendations, each with the meetings that reviewed them."""
+    report = archive.reports.get(meeting.src_uri)
+    reviewed_in = [review_record(r) for r in reviews.of.get(meeting, [])]
+    return [{
+        "id": f"{meeting.id}-rec-{element.issue}{element.label}",
+        "session": meeting.id,
+        "issue": element.issue,
+        "letter": element.label,
+        "text": element.plain_text,
+        "url": Target(meeting.src_uri, element.id).url,
+        "reviewed_in": reviewed_in,
+        "themes": themes.get(element.id, []),
+    } for element in (report.recommendations if report else [])]
 
 
 def document_records(entries: list[DocumentEntry], resolver: Resolver) -> list[dict[str, Any]]:
@@ -148,25 +154,22 @@ def _document_url(symbol: str, resolver: Resolver) -> str:
     return Target(held.src_uri).url if held else resolver.symbol_target((symbol,), "")
 
 
-def country_records(holdings: Holdings) -> list[dict[str, Any]]:
-    records = []
-    for record in holdings.entities.values():
-        entity = record.entity
-        records.append({
-            "id": entity.id,
-            "name": entity.name,
-            "kind": entity.kind,
-            "url": Target(entity_uri(entity)).url,
-            "roles": [{
-                "session": meeting.id,
-                "role": role.role,
-                "detail": role.detail or None,
-                "paragraphs": [Target(meeting.src_uri, paragraph_id(n)).url for n in role.paragraphs],
-                "url": Target(meeting.src_uri, paragraph_id(role.paragraphs[0])).url,
-            } for meeting, role in record.roles],
-            "mentions": list(dict.fromkeys(m.cited_at.url for m in record.mentions)),
-        })
-    return records
+def country_record(record: EntityRecord) -> dict[str, Any]:
+    entity = record.entity
+    return {
+        "id": entity.id,
+        "name": entity.name,
+        "kind": entity.kind,
+        "url": Target(entity_uri(entity)).url,
+        "roles": [{
+            "session": meeting.id,
+            "role": role.role,
+            "detail": role.detail or None,
+            "paragraphs": [Target(meeting.src_uri, paragraph_id(n)).url for n in role.paragraphs],
+            "url": Target(meeting.src_uri, paragraph_id(role.paragraphs[0])).url,
+        } for meeting, role in record.roles],
+        "mentions": list(dict.fromkeys(m.cited_at.url for m in record.mentions)),
+    }
 
 
 def theme_records(holdings: Holdings) -> list[dict[str, Any]]:
@@ -195,30 +198,123 @@ def theme_records(holdings: Holdings) -> list[dict[str, Any]]:
     } for theme in vocabulary()]
 
 
+@dataclass(frozen=True)
+class Part:
+    """Records that one meeting (or one country) decides, with their JSON and CSV text: a rebuild
+    after an edit of one report writes the others' from what it kept."""
+
+    records: list[dict[str, Any]]
+    json: str
+    """The records as items of a JSON array, without the brackets."""
+    csv: str
+    """Their rows of a CSV file, without the header."""
+
+    @classmethod
+    def of(cls, records: list[dict[str, Any]], columns: list[str] | None = None,
+           rows: list[dict[str, Any]] | None = None) -> Part:
+        return cls(records, ",".join(_json(r) for r in records),
+                   _csv_rows(records if rows is None else rows, columns) if columns else "")
+
+
+def _json(value: Any) -> str:
+    # Without indentation: the standard library writes indented JSON in Python, ten times slower.
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+SESSION_COLUMNS = ["id", "session", "issue", "letter", "text", "url", "reviewed_in", "themes"]
+DOCUMENT_COLUMNS = ["symbol", "title", "agenda_item", "listed_by", "url", "cited_in"]
+PARTICIPATION_COLUMNS = ["participant", "name", "kind", "session", "role", "detail", "paragraphs"]
+
+
+@dataclass(frozen=True)
+class Parts:
+    """The open data in parts, in the order the files list them."""
+
+    sessions: list[Part]
+    recommendations: list[Part]
+    documents: Part
+    countries: list[Part]
+    themes: Part
+
+
+def parts(holdings: Holdings) -> Parts:
+    archive, kept = holdings.archive, holdings.kept
+    issues: dict[Meeting, list[WorkingGroupIssue]] = {}
+    tags: dict[Meeting, list[TaggedParagraph]] = {}
+    for issue in holdings.issues:
+        issues.setdefault(issue.meeting, []).append(issue)
+    for tag in holdings.tagged:
+        tags.setdefault(tag.meeting, []).append(tag)
+    sessions = {m: kept(f"session:{m.src_uri}", holdings.reads(_session_reads(m, holdings)),
+                        lambda: Part.of([session_record(m, archive, holdings.reviews)]))
+                for m in archive.meetings_sorted()}
+    recommendations = [kept(f"recommendations:{m.src_uri}", holdings.reads(_session_reads(m, holdings)),
+                            lambda: _recommendations_part(m, holdings, issues.get(m, []), tags.get(m, [])))
+                       for m in archive.meetings]
+    documents = kept("documents", (holdings.shape, holdings.documents),
+                     lambda: Part.of(document_records(holdings.documents, holdings.resolver), DOCUMENT_COLUMNS))
+    countries = [kept(f"country:{r.entity.id}", (holdings.shape, r.roles, [m.cited_at for m in r.mentions]),
+                      lambda: Part.of([country_record(r)], PARTICIPATION_COLUMNS, participation_rows(r)))
+                 for r in holdings.entities.values()]
+    themes = Part.of(theme_records(holdings))
+    return Parts(list(sessions.values()), recommendations, documents, countries, themes)
+
+
+def _session_reads(meeting: Meeting, holdings: Holdings) -> list[Meeting]:
+    """A meeting's records read its own file and those of the meetings that reviewed it; a placeholder's
+    agenda is read from the report of the meeting that approved it, one of its body's."""
+    reviewers = [review.reviewing for review in holdings.reviews.of.get(meeting, [])]
+    body = holdings.archive.meetings_of(meeting.body) if meeting.kind == "placeholder" else []
+    return [meeting, *reviewers, *body]
+
+
+def _recommendations_part(meeting: Meeting, holdings: Holdings, issues: list[WorkingGroupIssue],
+                          tags: list[TaggedParagraph]) -> Part:
+    records = recommendation_records(meeting, holdings.archive, holdings.reviews,
+                                     recommendation_themes(holdings.archive, meeting, issues, tags))
+    rows = [{**r, "reviewed_in": [x["session"] for x in r["reviewed_in"]]} for r in records]
+    return Part.of(records, SESSION_COLUMNS, rows)
+
+
+def _joined(items: list[Part]) -> str:
+    return "[" + ",".join(part.json for part in items if part.records) + "]"
+
+
 def archive_record(holdings: Holdings) -> dict[str, Any]:
-    archive, reviews = holdings.archive, holdings.reviews
+    """What ``archive.json`` holds, as Python values."""
+    found = parts(holdings)
     return {
         "$schema": "archive.schema.json",
-        "sessions": [session_record(s, archive, reviews) for s in archive.meetings_sorted()],
-        "recommendations": recommendation_records(archive, reviews, recommendation_themes(holdings)),
-        "documents": document_records(holdings.documents, holdings.resolver),
-        "countries": country_records(holdings),
-        "themes": theme_records(holdings),
+        "sessions": [r for part in found.sessions for r in part.records],
+        "recommendations": [r for part in found.recommendations for r in part.records],
+        "documents": found.documents.records,
+        "countries": [r for part in found.countries for r in part.records],
+        "themes": found.themes.records,
     }
 
 
-def participation_rows(holdings: Holdings) -> list[dict[str, Any]]:
+def archive_json(found: Parts) -> str:
+    """``archive.json`` from its parts: the text ``json.dumps`` writes of ``archive_record``."""
+    return (f'{{"$schema":"archive.schema.json","sessions":{_joined(found.sessions)},'
+            f'"recommendations":{_joined(found.recommendations)},"documents":{_joined([found.documents])},'
+            f'"countries":{_joined(found.countries)},"themes":{_joined([found.themes])}}}\n')
+
+
+def participation_rows(record: EntityRecord) -> list[dict[str, Any]]:
     return [{
         "participant": record.entity.id, "name": record.entity.name, "kind": record.entity.kind,
         "session": meeting.id, "role": role.role, "detail": role.detail,
         "paragraphs": " ".join(str(n) for n in role.paragraphs),
-    } for record in holdings.entities.values() for meeting, role in record.roles]
+    } for meeting, role in record.roles]
 
 
-def _csv(rows: list[dict[str, Any]], columns: list[str]) -> str:
+def _csv(columns: list[str], items: list[Part]) -> str:
+    return ",".join(columns) + "\n" + "".join(part.csv for part in items)
+
+
+def _csv_rows(rows: list[dict[str, Any]], columns: list[str]) -> str:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
-    writer.writeheader()
     for row in rows:
         writer.writerow({k: neutralised(" ".join(v) if isinstance(v, list) else v) for k, v in row.items()})
     return out.getvalue()
@@ -237,18 +333,11 @@ def neutralised(value: Any) -> Any:
 
 def files(holdings: Holdings) -> dict[str, str]:
     """Every open data file, by path under the site."""
-    record = archive_record(holdings)
-    recommendations = [{**r, "reviewed_in": [x["session"] for x in r["reviewed_in"]]}
-                       for r in record["recommendations"]]
+    found = parts(holdings)
     return {
-        # Without indentation: the standard library writes indented JSON in Python, ten times slower.
-        f"{DATA_DIR}/archive.json": json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n",
+        f"{DATA_DIR}/archive.json": archive_json(found),
         f"{DATA_DIR}/archive.schema.json": schema_text(archive_schema(holdings.archive.bodies)),
-        f"{DATA_DIR}/recommendations.csv": _csv(
-            recommendations, ["id", "session", "issue", "letter", "text", "url", "reviewed_in", "themes"]),
-        f"{DATA_DIR}/documents.csv": _csv(
-            record["documents"], ["symbol", "title", "agenda_item", "listed_by", "url", "cited_in"]),
-        f"{DATA_DIR}/participation.csv": _csv(
-            participation_rows(holdings),
-            ["participant", "name", "kind", "session", "role", "detail", "paragraphs"]),
+        f"{DATA_DIR}/recommendations.csv": _csv(SESSION_COLUMNS, found.recommendations),
+        f"{DATA_DIR}/documents.csv": _csv(DOCUMENT_COLUMNS, [found.documents]),
+        f"{DATA_DIR}/participation.csv": _csv(PARTICIPATION_COLUMNS, found.countries),
     }

@@ -28,6 +28,7 @@ from cnd_archive.publishing import open_data
 from cnd_archive.publishing.anchoring import Links, apply_replacements, publish
 from cnd_archive.publishing.citations import Citation, bibtex, citation_of, csl_json, paragraph_templates, ris
 from cnd_archive.publishing.descriptions import meeting_description
+from cnd_archive.publishing.page_inputs import Reads, archive_shape, reads
 from cnd_archive.publishing.placeholder_page import KnownOfMeeting, placeholder_page
 from cnd_archive.publishing.followup_notes import review_note
 from cnd_archive.publishing.documents_page import documents_pages
@@ -44,7 +45,7 @@ from cnd_archive.references.agenda import provisional_agenda_items
 from cnd_archive.references.followup import Review, ReviewIndex, find_reviews, recommendations_target
 from cnd_archive.references.mentions import Mention, broken_page_links, mention_problems, scan, scan_text
 from cnd_archive.registry.gazetteer import load_gazetteer
-from cnd_archive.registry.themes import vocabulary
+from cnd_archive.registry.themes import Theme, vocabulary
 from cnd_archive.timing import Stopwatch
 from cnd_archive.publishing.html import Page, RenderedPage, render, sanitize
 from cnd_archive.publishing.html_page import HtmlPage
@@ -90,11 +91,14 @@ class Publication:
     """Every symbol the reports cite, sorted (``known_symbols``)."""
     citations: dict[str, Citation] = field(default_factory=dict)
     """How each report in the archive is cited, by src_uri."""
+    shape: bytes = b""
+    """The facts of the archive that every generated page may read (``page_inputs.archive_shape``)."""
 
     @classmethod
     def build(cls, archive: Archive, resolver_base: str, stopwatch: Stopwatch | None = None,
               memos: Memos | None = None, web: Web | None = None) -> Publication:
         publication = cls(archive, Resolver(archive, resolver_base), memos=memos or Memos.none(), web=web or Web())
+        publication.shape = archive_shape(archive, publication.resolver, publication.web)
         clock = stopwatch or Stopwatch()
         publication.problems += archive.problems
         with clock.phase("build/follow-up chain"):
@@ -162,10 +166,14 @@ class Publication:
     def render_pages(self) -> None:
         anchors = self.anchors_by_uri()
         for meeting in self.archive.meetings:
-            links = self.links[meeting.src_uri] = Links()
             if meeting.kind == "report":
-                self.pages[meeting.src_uri] = self.render_report(meeting, links)
+                made = self.memos.meeting_page.get(meeting.src_uri, self.report_reads(meeting),
+                                                   lambda: self.render_report(meeting))
+                self.pages[meeting.src_uri], self.links[meeting.src_uri] = made.markdown, made.links
+                self.citations[meeting.src_uri] = made.citation
+                self.problems += made.problems
             else:
+                links = self.links[meeting.src_uri] = Links()
                 page = self.placeholders[meeting.src_uri] = self.render_placeholder(meeting, links)
                 own_words = page.embedded.values()
                 anchors[meeting.src_uri] = set(page.ids).union(*(_anchors_in(source) for source, _ in own_words))
@@ -175,24 +183,29 @@ class Publication:
             self.problems += broken_page_links(document.body, document.body_line, document.path,
                                                meeting.src_uri, anchors)
 
-    def render_report(self, meeting: Meeting, links: Links) -> str:
+    def report_reads(self, meeting: Meeting) -> Reads:
+        """A report's page reads its own file, the files of the meetings that reviewed its
+        recommendations (the notes after them), and the archive's shape (links to other meetings)."""
+        reviewers = [review.reviewing for review in self.review_index.of.get(meeting, [])]
+        return reads(self.shape, self.archive, [meeting, *reviewers])
+
+    def render_report(self, meeting: Meeting) -> ReportPage:
         report = self.archive.reports[meeting.src_uri]
         mentions = self.mentions[meeting.src_uri]
-        self.problems += mention_problems(mentions, self.archive, report.path)
+        links = Links()
+        problems = mention_problems(mentions, self.archive, report.path)
         replacements = self.resolver.replacements(mentions, meeting, links)
-        explicit, problems = explicit_symbol_replacements(report.body, report.body_line, report.path,
-                                                          self.resolver, meeting.src_uri)
-        self.problems += problems
+        explicit, explicit_problems = explicit_symbol_replacements(report.body, report.body_line, report.path,
+                                                                   self.resolver, meeting.src_uri)
         for line, items in explicit.items():
             replacements.setdefault(line, []).extend(items)
         notes = self.followup_notes(meeting)
         title = next((e for e in report.elements if e.kind == "title"), None)
         if title is not None:
             notes.setdefault(title.line, []).insert(0, report_facts(meeting, self.resolver))
-        cited = self.citations[meeting.src_uri] = citation_of(meeting, self.web.absolute(Target(meeting.src_uri).url)
-                                                              or Target(meeting.src_uri).url)
+        cited = citation_of(meeting, self.web.absolute(Target(meeting.src_uri).url) or Target(meeting.src_uri).url)
         notes.setdefault(report.body_line + report.body.count("\n"), []).append(how_to_cite(meeting, cited))
-        return publish(report, links, replacements, notes)
+        return ReportPage(publish(report, links, replacements, notes), links, problems + explicit_problems, cited)
 
     def followup_notes(self, meeting: Meeting) -> dict[int, list[str]]:
         """Notes after the recommendations heading and after each recommendation."""
@@ -252,33 +265,59 @@ class Publication:
         self.entities = collect_entities(self.archive, self.roles, self.mentions, load_gazetteer())
         self.feeds = feeds_of(self.archive, self.web, self.entities.values())
         feeds = feed_files(self.feeds, self.web, self.descriptions, self.memos.feeds)  # meetings are described by now
+        shape = self.shape
+        participants: dict[str, list[tuple[str, Meeting, Role]]] = {}  # what a body's page tells of its meetings
+        for record in self.entities.values():
+            for meeting, role in record.roles:
+                participants.setdefault(meeting.body.code, []).append((record.entity.id, meeting, role))
         for body in self.archive.bodies:
             meetings = self.archive.meetings_of(body)
             if meetings:
-                self.generated[body_index_uri(body.slug)] = body_page(body, meetings, self.entities,
-                                                                      _if_written(body_feed(body.slug), feeds))
+                feed = _if_written(body_feed(body.slug), feeds)
+                self.generated[body_index_uri(body.slug)] = self.memos.generated.get(
+                    body_index_uri(body.slug), (shape, participants.get(body.code, []), feed),
+                    lambda: body_page(body, meetings, self.entities, feed))
         entries = documents_index.collect(self.archive, self.mentions)
-        self.generated.update(documents_pages(entries, self.archive, self.resolver))
+        self.generated.update(documents_pages(entries, self.archive, self.resolver, self.generated_memo(shape)))
         self.generated[COUNTRIES_INDEX] = countries_index(self.entities, self.archive)
         self.generated[ORGANISATIONS_INDEX] = organisations_index(self.entities)
         for record in self.entities.values():
-            feed = _if_written(entity_feed(record.entity.id), feeds)
-            self.generated.update((p.src_uri, p) for p in entity_pages(record, self.archive, feed))
+            self.generated.update((p.src_uri, p) for p in self.entity_pages(record, feeds))
         self.generated[THEMES_INDEX] = themes_index(vocabulary(), self.issues, self.topics, self.tagged)
-        for theme in vocabulary():
-            self.generated.update((p.src_uri, p) for p in theme_pages(theme, self.issues, self.topics, self.tagged))
+        for subject in vocabulary():
+            self.generated.update((p.src_uri, p) for p in self.theme_pages(subject))
         self.generated.update((p.src_uri, p) for p in working_groups_pages(self.issues, self.archive))
         self.facets = facets(self.archive, self.entities.values(), self.issues, self.tagged)
         names = {record.entity.id: record.entity.name for record in self.entities.values()}
         self.generated[SEARCH] = search_page(search_options(self.archive, self.facets, names))
         self.data = open_data.files(open_data.Holdings(
             self.archive, self.review_index, self.resolver, self.entities, self.issues, self.topics, entries,
-            self.tagged))
+            self.tagged, self.memos.data.get, shape))
         self.data.update(self.citation_files())
         self.descriptions.update((uri, page.description) for uri, page in self.generated.items() if page.description)
         self.data.update(feeds)
         self.home_counts = HomeCounts(sum(len(r.recommendations) for r in self.archive.reports.values()), len(entries),
                                  len(self.entities), ARCHIVE_FEED if ARCHIVE_FEED in feeds else None)
+
+    def generated_memo(self, shape: bytes) -> Callable[[str, object, Callable[[], HtmlPage]], HtmlPage]:
+        """A generated page by its inputs: the archive's shape and the values it lists."""
+        return lambda slot, inputs, compute: self.memos.generated.get(slot, (shape, inputs), compute)
+
+    def entity_pages(self, record: EntityRecord, feeds: Mapping[str, str]) -> list[HtmlPage]:
+        """A country's pages read the files of the meetings it appears in (the words around each mention)."""
+        feed = _if_written(entity_feed(record.entity.id), feeds)
+        meetings = [meeting for meeting, _ in record.roles] + [mention.src_uri for mention in record.mentions]
+        inputs = (reads(self.shape, self.archive, meetings), record.entity.id, feed)
+        return list(self.memos.generated.get(f"entity:{record.entity.id}", inputs,
+                                             lambda: entity_pages(record, self.archive, feed)))
+
+    def theme_pages(self, subject: Theme) -> list[HtmlPage]:
+        """A theme's pages list its issues, topics and paragraphs, and read nothing else of the reports."""
+        issues = [i for i in self.issues if subject.id in i.themes]
+        topics = [t for t in self.topics if subject.id in t.themes]
+        tagged = [p for p in self.tagged if p.theme == subject.id]
+        return list(self.memos.generated.get(f"theme:{subject.id}", (self.shape, issues, topics, tagged),
+                                             lambda: theme_pages(subject, issues, topics, tagged)))
 
     def citation_files(self) -> dict[str, str]:
         """Each report's citation as BibTeX, RIS and CSL-JSON, for reference managers."""
@@ -303,13 +342,16 @@ class Publication:
         rendered = dict(zip((job.page.src_uri for job in fresh), mapper(render_job, fresh)))
         for job in jobs:
             uri = job.page.src_uri
-            self._keep_rendered(uri, self.memos.render.get(uri, job.inputs, lambda: rendered[uri]))
+            self._keep_rendered(uri, self.memos.render.get(
+                uri, job.inputs, lambda: rendered[uri] if uri in rendered else render_job(job)))
         for uri, placeholder in self.placeholders.items():
             if uri not in self.archive.withheld:
                 self._keep_rendered(uri, placeholder.finish(site, self.sanitizer(uri)))
         for uri, generated in self.generated.items():
-            self._keep_rendered(uri, generated.finish(site, self.sanitizer(uri)))
-            generated.parts.clear()  # its HTML is kept in self.html now
+            self._keep_rendered(uri, self.memos.finished.get(uri, (generated, site),
+                                                             lambda: generated.finish(site, self.sanitizer(uri))))
+            if not self.memos.finished.keep:
+                generated.parts.clear()  # its HTML is kept in self.html now
         for uri, document in self.archive.other_pages.items():
             if uri == HOME:
                 self._keep_home(document.path, document.body, document.body_line, site)
@@ -369,6 +411,16 @@ class Publication:
         problem itself is what to fix."""
         sources = {*self.pages, *self.placeholders, *self.generated, *self.archive.other_pages, *self.archive.unreadable}
         return {Target(uri).url for uri in sources if uri not in self.html}
+
+
+@dataclass(frozen=True)
+class ReportPage:
+    """A report's page as Markdown, with the links the archive added and how the report is cited."""
+
+    markdown: str
+    links: Links
+    problems: list[Problem]
+    citation: Citation
 
 
 Mapper = Callable[[Callable[["RenderJob"], RenderedPage], Sequence["RenderJob"]], Iterable[RenderedPage]]

@@ -22,7 +22,7 @@ build: $(STAMP)
 
 serve: $(STAMP)
 	$(BIN)/python scripts/check_content.py --config-only
-	$(BIN)/mkdocs serve --strict
+	$(BIN)/mkdocs serve --strict --dirty
 
 # The content checker alone; CI passes CHECK_ARGS="--base <sha> --author-association <role>".
 check: $(STAMP)

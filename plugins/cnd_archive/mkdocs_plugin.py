@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import html
+import logging
 import multiprocessing
 import os
 import zlib
@@ -37,7 +38,7 @@ from cnd_archive.publishing.html import toc_tokens
 from cnd_archive.publishing.permalink_record import RECORD_FILE
 from cnd_archive.checking.pipeline import publish
 from cnd_archive.publishing.publication import Mapper, Publication
-from cnd_archive.publishing.search_index import SearchIndexError, build_index
+from cnd_archive.publishing.search_index import PreviewIndex, SearchIndexError, build_index
 from cnd_archive.publishing.pages import withheld_page
 from cnd_archive.publishing.page_frame import Frame, frame_of, issue_form, site_feeds
 from cnd_archive.publishing.site_config import Project, Web
@@ -75,11 +76,29 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     memos: Memos | None = None
     output_inputs: dict[str, tuple[Any, Frame]] = {}
     """A serve rebuild's pages: what the theme reads of each (to reuse its last output) and its frame."""
+    dirty = False
+    """``mkdocs serve --dirty``: a page whose theme inputs are unchanged is not written again."""
+    preview_index: PreviewIndex | None = None
+    files: Files
+    written: set[Path] = set()
+    """Every file the last dirty build wrote or kept in the site."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining this hook keeps the plugin across the rebuilds of `mkdocs serve`, so the work
         # on unchanged pages is reused; each result is keyed by all its inputs (see memo.py).
         self.memos = Memos() if command == "serve" else None
+        self.preview_index = PreviewIndex(lambda level, message: log.log(level, message)) if self.memos else None
+        self.dirty = command == "serve" and dirty
+        if self.dirty:
+            logging.getLogger("mkdocs.commands.build").addFilter(_dirty_build_warning)
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        if self.preview_index is not None:
+            self.preview_index.stop()  # it reads the pages this build is about to rewrite
+
+    def on_shutdown(self) -> None:
+        if self.preview_index is not None:
+            self.preview_index.stop()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # The archive's templates (link previews, feeds, the 404 page) come before Material's.
@@ -89,6 +108,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     def on_env(self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         """What the pages outside the archive's own (the 404 page) show: the ways in. In a serve rebuild,
         the pages whose every input to the theme is as before are not laid out again."""
+        self.files = files
         web = self.publication.web
         env.globals["cnd_bodies"] = [{"label": f"{b.code}: {b.short_name}", "path": site_url(body_index_uri(b.slug))}
                                      for b in self.archive.bodies if self.archive.meetings_of(b)]
@@ -113,7 +133,11 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             inputs = (rendered.html_deflated, _meta_print(page.meta), _toc_print(rendered.headings), str(page.title),
                       _neighbours(page), page.url, frame, site)
             self.output_inputs[file.src_uri] = (inputs, frame)
-            if self.memos.output.holds(file.src_uri, inputs):  # type: ignore[union-attr]
+            if not self.memos.output.holds(file.src_uri, inputs):  # type: ignore[union-attr]
+                continue
+            if self.dirty and os.path.isfile(file.abs_dest_path):
+                file.is_modified = _unchanged  # type: ignore[method-assign]  # its file in the site is as it would be written
+            else:
                 page.meta["template"] = REUSED_TEMPLATE
 
     def frame(self, src_uri: str, title: str) -> Frame:
@@ -131,6 +155,11 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self.archive, self.publication = outcome.publication.archive, outcome.publication
         for file in [f for f in files if _in_folder(f, project.docs_dir) and f.src_uri not in outcome.published_files]:
             files.remove(file)
+        if self.dirty:
+            for file in files.documentation_pages():
+                # Every page is read, cheaply, from what the archive has rendered: the navigation of the
+                # pages written again shows every page's title. Which ones are written is decided in on_env.
+                file.is_modified = _changed  # type: ignore[method-assign]
         for uri, content in outcome.generated.items():
             existing = files.get_file_from_path(uri)
             if existing is not None:
@@ -179,7 +208,9 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         if uri in self.publication.html:
             page.content = ""  # written: nothing reads it again
         held = self.output_inputs.get(uri)
-        if self.memos is not None and held is not None:
+        if self.memos is not None and held is not None and self.dirty:
+            self.memos.output.get(uri, held[0], lambda: b"")  # what the page in the site was written from
+        elif self.memos is not None and held is not None:
             # Kept compressed, as the pages' HTML is: a site's pages would otherwise all stay in memory.
             kept = self.memos.output.get(uri, held[0], lambda: zlib.compress(output.encode("utf-8"), 1))
             output = zlib.decompress(kept).decode("utf-8")
@@ -305,11 +336,27 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         return out
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        if self.config.search_index:
-            try:
-                log.info(build_index(Path(config.site_dir)))
-            except SearchIndexError as error:
-                log.error(str(error))
+        if self.dirty:
+            self.remove_stale_files(Path(config.site_dir))
+        if not self.config.search_index:
+            return
+        if self.dirty and self.preview_index is not None:
+            self.preview_index.start(Path(config.site_dir))
+            return
+        try:
+            log.info(build_index(Path(config.site_dir)))
+        except SearchIndexError as error:
+            log.error(str(error))
+
+    def remove_stale_files(self, site_dir: Path) -> None:
+        """A dirty build writes over the last one: what the last one wrote and this one does not
+        (a deleted or renumbered report's page, a country no longer mentioned) is removed."""
+        written = {Path(f.abs_dest_path) for f in self.files}
+        for path in self.written - written:
+            if path.is_relative_to(site_dir) and path.is_file():
+                path.unlink()
+                _remove_empty_folders(path.parent, site_dir)
+        self.written = written
 
     @staticmethod
     def report(problems: list[Problem]) -> None:
@@ -357,3 +404,27 @@ def _meeting_files(project: Project) -> int:
 
 def _in_folder(file: File, folder: Path) -> bool:
     return bool(file.abs_src_path) and not file.generated_by and Path(str(file.abs_src_path)).is_relative_to(folder)
+
+
+DIRTY_BUILD_WARNING = "A 'dirty' build is being performed"
+
+
+def _dirty_build_warning(record: logging.LogRecord) -> bool:
+    """MkDocs warns that a dirty build may leave navigation and links inaccurate: the archive writes
+    again every page whose navigation, links or content changed (``reuse_unchanged_pages``), so
+    the warning does not hold, and it would stop every strict preview."""
+    return not str(record.msg).startswith(DIRTY_BUILD_WARNING)
+
+
+def _changed() -> bool:
+    return True
+
+
+def _unchanged() -> bool:
+    return False
+
+
+def _remove_empty_folders(folder: Path, site_dir: Path) -> None:
+    while folder != site_dir and folder.is_relative_to(site_dir) and not any(folder.iterdir()):
+        folder.rmdir()
+        folder = folder.parent

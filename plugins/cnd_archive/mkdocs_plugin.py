@@ -82,11 +82,17 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     files: Files
     written: set[Path] = set()
     """Every file the last dirty build wrote or kept in the site."""
+    generated_contents: dict[str, str] = {}
+    """The data files, feeds and redirects in the site, by path (a dirty build's)."""
+    writing: dict[str, str] = {}
+    """Those the build under way writes."""
+    templates: jinja2.BytecodeCache
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining this hook keeps the plugin across the rebuilds of `mkdocs serve`, so the work
         # on unchanged pages is reused; each result is keyed by all its inputs (see memo.py).
         self.memos = Memos() if command == "serve" else None
+        self.templates = CompiledTemplates()
         self.preview_index = PreviewIndex(lambda level, message: log.log(level, message)) if self.memos else None
         self.dirty = command == "serve" and dirty
         if self.dirty:
@@ -109,6 +115,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         """What the pages outside the archive's own (the 404 page) show: the ways in. In a serve rebuild,
         the pages whose every input to the theme is as before are not laid out again."""
         self.files = files
+        if self.memos is not None:
+            env.bytecode_cache = self.templates  # MkDocs makes a new environment for every build
         web = self.publication.web
         env.globals["cnd_bodies"] = [{"label": f"{b.code}: {b.short_name}", "path": site_url(body_index_uri(b.slug))}
                                      for b in self.archive.bodies if self.archive.meetings_of(b)]
@@ -155,22 +163,34 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self.archive, self.publication = outcome.publication.archive, outcome.publication
         for file in [f for f in files if _in_folder(f, project.docs_dir) and f.src_uri not in outcome.published_files]:
             files.remove(file)
-        if self.dirty:
-            for file in files.documentation_pages():
-                # Every page is read, cheaply, from what the archive has rendered: the navigation of the
-                # pages written again shows every page's title. Which ones are written is decided in on_env.
-                file.is_modified = _changed  # type: ignore[method-assign]
         for uri, content in outcome.generated.items():
             existing = files.get_file_from_path(uri)
             if existing is not None:
                 files.remove(existing)  # a file of the theme's at that path: the archive's own comes first
             files.append(File.generated(config, uri, content=content))
+        if self.dirty:
+            self.mark_unchanged_files(files, outcome.generated)
         record_problems = outcome.record_problems
         if not project.record.exists():
             log.info("no permalink record at %s: published anchors are not checked", project.record)
             record_problems = []
         self.report(self.publication.problems + record_problems)
         return files
+
+    def mark_unchanged_files(self, files: Files, generated: Mapping[str, str]) -> None:
+        """What a dirty build writes again. Every page is read, cheaply, from what the archive has
+        rendered, so the navigation of the pages written again shows every page's title; which
+        pages are written is decided in ``on_env``. A data file, feed or redirect whose content
+        equals what is in the site already is not written again."""
+        for file in files.documentation_pages():
+            file.is_modified = _changed  # type: ignore[method-assign]
+        for uri, content in generated.items():
+            written = files.get_file_from_path(uri)
+            if written is None or written.is_documentation_page():
+                continue
+            if self.generated_contents.get(uri) == content and os.path.isfile(written.abs_dest_path):
+                written.is_modified = _unchanged  # type: ignore[method-assign]
+        self.writing = {uri: content for uri, content in generated.items() if not uri.endswith(".md")}
 
     def project(self, config: MkDocsConfig) -> Project:
         """The project as MkDocs read its configuration: the plugin's options are read once, here."""
@@ -329,14 +349,16 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     def links_to_anchors(links: list[tuple[str, str, int]], files: Files) -> dict[File, dict[str, str]]:
         """The links MkDocs validates after the build (validation.anchors in mkdocs.yml)."""
         out: dict[File, dict[str, str]] = {}
+        by_uri = files.src_uris
         for target, anchor, _ in links:
-            file = files.src_uris.get(target)  # targets are source URIs already: no path to normalise
+            file = by_uri.get(target)  # targets are source URIs already: no path to normalise
             if file is not None and anchor:
                 out.setdefault(file, {})[anchor] = f"{target}#{anchor}"
         return out
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.dirty:
+            self.generated_contents = self.writing  # in the site now
             self.remove_stale_files(Path(config.site_dir))
         if not self.config.search_index:
             return
@@ -428,3 +450,19 @@ def _remove_empty_folders(folder: Path, site_dir: Path) -> None:
     while folder != site_dir and folder.is_relative_to(site_dir) and not any(folder.iterdir()):
         folder.rmdir()
         folder = folder.parent
+
+
+class CompiledTemplates(jinja2.BytecodeCache):
+    """The theme's templates compiled once per preview, not once per save. Jinja checks each
+    template's source against the checksum kept with its code, so an edited template is compiled again."""
+
+    def __init__(self) -> None:
+        self.kept: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        code = self.kept.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.kept[bucket.key] = bucket.bytecode_to_string()

@@ -75,8 +75,9 @@ class Report:
         """Elements by id, built once when the report has been read."""
         return self._ids
 
-    @property
+    @functools.cached_property
     def recommendations(self) -> list[Element]:
+        """Read once the report is read (``read_report``), by many indexes."""
         return [e for e in self.elements if e.recommendation]
 
 

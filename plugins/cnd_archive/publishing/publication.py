@@ -304,12 +304,21 @@ class Publication:
         return lambda slot, inputs, compute: self.memos.generated.get(slot, (shape, inputs), compute)
 
     def entity_pages(self, record: EntityRecord, feeds: Mapping[str, str]) -> list[HtmlPage]:
-        """A country's pages read the files of the meetings it appears in (the words around each mention)."""
+        """A country's pages read its roles, the paragraph around each mention (its words are quoted)
+        and the recommendations of each meeting it attended."""
         feed = _if_written(entity_feed(record.entity.id), feeds)
-        meetings = [meeting for meeting, _ in record.roles] + [mention.src_uri for mention in record.mentions]
-        inputs = (reads(self.shape, self.archive, meetings), record.entity.id, feed)
+        quoted = [(m.src_uri, m.cited_at, m.wording, self.quoted_element(m)) for m in record.mentions]
+        attended = [(meeting.src_uri, len(self.archive.reports[meeting.src_uri].recommendations),
+                     recommendations_target(self.archive, meeting)) for meeting in record.attended()
+                    if meeting.src_uri in self.archive.reports]
+        inputs = (self.shape, record.entity.id, record.roles, quoted, attended, feed)
         return list(self.memos.generated.get(f"entity:{record.entity.id}", inputs,
                                              lambda: entity_pages(record, self.archive, feed)))
+
+    def quoted_element(self, mention: Mention) -> str | None:
+        report = self.archive.reports.get(mention.src_uri)
+        element = report.by_id().get(mention.cited_at.anchor) if report else None
+        return element.text if element else None
 
     def theme_pages(self, subject: Theme) -> list[HtmlPage]:
         """A theme's pages list its issues, topics and paragraphs, and read nothing else of the reports."""

@@ -15,7 +15,7 @@ import cnd_archive
 
 PACKAGE = Path(cnd_archive.__file__).parent
 LAYERS = (
-    ("errors", "timing", "memo"),
+    ("errors", "timing", "memo", "build_cache"),
     ("registry",),
     ("layout",),
     ("model",),

@@ -154,7 +154,7 @@ def test_each_edit_is_served_as_a_fresh_build_writes_it(served: Served, tmp_path
         if served.dirty:
             served.wait_for("search index updated")
         fresh_root = tmp_path / kind.replace(" ", "-")
-        shutil.copytree(served.root, fresh_root, ignore=shutil.ignore_patterns("site"))
+        shutil.copytree(served.root, fresh_root, ignore=shutil.ignore_patterns("site", ".cache"))
         fresh = _fresh_build(fresh_root, served.url)
         # Pagefind names its files by hashes that differ from run to run: the index is held to its page count.
         files = sorted(p.relative_to(fresh).as_posix() for p in fresh.rglob("*") if p.is_file()

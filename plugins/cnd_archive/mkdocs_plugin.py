@@ -29,6 +29,7 @@ from mkdocs.structure.toc import get_toc
 from markupsafe import Markup
 import jinja2
 
+from cnd_archive.build_cache import CACHE_DIR, PageCache, digest
 from cnd_archive.errors import Problem
 from cnd_archive.layout import FOLDED_SECTIONS, body_index_uri, navigation_order, section_page, site_url
 from cnd_archive.memo import Memos
@@ -67,6 +68,8 @@ class ArchiveConfig(Config):
     """A bodies.yml to read instead of the package's, relative to mkdocs.yml (a fictional archive's bodies)."""
     search_index = c.Type(bool, default=True)
     """Index the built site with Pagefind (the search page needs it)."""
+    cache = c.Type(bool, default=True)
+    """Keep each laid-out page in .cache/cnd-archive/ for the next build (``build_cache.py``)."""
 
 
 class ArchivePlugin(BasePlugin[ArchiveConfig]):
@@ -74,8 +77,11 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     publication: Publication
     nav: Navigation
     memos: Memos | None = None
-    output_inputs: dict[str, tuple[Any, Frame]] = {}
-    """A serve rebuild's pages: what the theme reads of each (to reuse its last output) and its frame."""
+    output_inputs: dict[str, tuple[Any, Frame, bytes]] = {}
+    """Each page's inputs to the theme (to reuse its last output), its frame and their digest."""
+    page_cache: PageCache | None = None
+    cached_outputs: dict[str, str] = {}
+    """Pages of this build written from the build cache, by source."""
     dirty = False
     """``mkdocs serve --dirty``: a page whose theme inputs are unchanged is not written again."""
     preview_index: PreviewIndex | None = None
@@ -122,30 +128,35 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                                      for b in self.archive.bodies if self.archive.meetings_of(b)]
         env.globals["cnd_site_feeds"] = site_feeds(self.publication.feeds, web)
         env.globals["cnd_issue_form"] = issue_form(web)
-        if self.memos is not None:
+        if self.memos is not None or self.page_cache is not None:
             self.reuse_unchanged_pages(files, config)
         return env
 
     def reuse_unchanged_pages(self, files: Files, config: MkDocsConfig) -> None:
-        """Material lays out a page in about 10 ms, and MkDocs's serve lays out every page on every
-        save. A page whose theme inputs all equal those of the last build is written from that
-        build's output instead: its content, front matter, table of contents, neighbours, the frame
-        the archive adds, the whole navigation (every page shows it) and the configuration."""
+        """Material lays out a page in about 10 ms. A page whose theme inputs all equal those of the
+        last build (of this preview, or kept in the build cache) is written from that build's output
+        instead: its content, front matter, table of contents, neighbours, the frame the archive
+        adds, the whole navigation (every page shows it) and the configuration."""
         site = (_navigation_print(self.nav), Path(config.config_file_path).read_bytes())
-        self.output_inputs = {}
+        site_digest = digest(repr(site).encode("utf-8"))
+        self.output_inputs, self.cached_outputs = {}, {}
         for file in files.documentation_pages():
             page, rendered = file.page, self.publication.html.get(file.src_uri)
             if page is None or rendered is None:
                 continue
             frame = self.frame(file.src_uri, rendered.title or "")
-            inputs = (rendered.html_deflated, _meta_print(page.meta), _toc_print(rendered.headings), str(page.title),
-                      _neighbours(page), page.url, frame, site)
-            self.output_inputs[file.src_uri] = (inputs, frame)
-            if not self.memos.output.holds(file.src_uri, inputs):  # type: ignore[union-attr]
-                continue
-            if self.dirty and os.path.isfile(file.abs_dest_path):
-                file.is_modified = _unchanged  # type: ignore[method-assign]  # its file in the site is as it would be written
-            else:
+            described = (_meta_print(page.meta), _toc_print(rendered.headings), str(page.title), _neighbours(page),
+                         page.url, frame)
+            inputs = (rendered.html_deflated, *described, site)
+            key = digest(rendered.html_deflated, repr(described).encode("utf-8"), site_digest)
+            self.output_inputs[file.src_uri] = (inputs, frame, key)
+            if self.memos is not None and self.memos.output.holds(file.src_uri, inputs):
+                if self.dirty and os.path.isfile(file.abs_dest_path):
+                    file.is_modified = _unchanged  # type: ignore[method-assign]  # as it would be written
+                    continue
+                page.meta["template"] = REUSED_TEMPLATE
+            elif self.page_cache is not None and (cached := self.page_cache.get(file.src_uri, key)) is not None:
+                self.cached_outputs[file.src_uri] = cached
                 page.meta["template"] = REUSED_TEMPLATE
 
     def frame(self, src_uri: str, title: str) -> Frame:
@@ -157,6 +168,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         for file in [f for f in files if f.src_uri.startswith(UNUSED_THEME_FILES)]:
             files.remove(file)  # Material's own search: the archive's is Pagefind
         project = self.project(config)
+        self.page_cache = PageCache(project.root / CACHE_DIR) if self.config.cache else None
         theme_files = [f.src_uri for f in files if not f.is_documentation_page() and not _in_folder(f, project.docs_dir)]
         with self.page_renderer(project) as mapper:
             outcome = publish(project, theme_files, memos=self.memos, mapper=mapper)
@@ -228,9 +240,16 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         if uri in self.publication.html:
             page.content = ""  # written: nothing reads it again
         held = self.output_inputs.get(uri)
-        if self.memos is not None and held is not None and self.dirty:
+        if held is None:
+            return output
+        cached = self.cached_outputs.pop(uri, None)
+        if cached is not None:
+            output = cached
+        elif self.page_cache is not None and not (self.memos is not None and self.memos.output.holds(uri, held[0])):
+            self.page_cache.put(uri, held[2], output)
+        if self.memos is not None and self.dirty:
             self.memos.output.get(uri, held[0], lambda: b"")  # what the page in the site was written from
-        elif self.memos is not None and held is not None:
+        elif self.memos is not None:
             # Kept compressed, as the pages' HTML is: a site's pages would otherwise all stay in memory.
             kept = self.memos.output.get(uri, held[0], lambda: zlib.compress(output.encode("utf-8"), 1))
             output = zlib.decompress(kept).decode("utf-8")
@@ -357,6 +376,11 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         return out
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.page_cache is not None:
+            cache = self.page_cache
+            damaged = [why for why in cache.ignored if not why.endswith("other inputs")]
+            log.info("build cache: %d of %d pages written from %s%s", cache.hits, len(self.output_inputs),
+                     CACHE_DIR, f"; ignored {len(damaged)} entries, first {damaged[0]}" if damaged else "")
         if self.dirty:
             self.generated_contents = self.writing  # in the site now
             self.remove_stale_files(Path(config.site_dir))

@@ -110,3 +110,11 @@ def test_a_build_with_the_cache_writes_what_a_build_without_it_writes(tmp_path: 
     assert "build cache" not in _build(without).stderr
     assert _site(root) == _site(without)
     assert not (without / ".cache").exists()
+
+
+def test_an_entry_whose_payload_checks_but_does_not_read_is_ignored(cache: PageCache) -> None:
+    entry = cache.entry("honlac/27.md")
+    payload = b"not compressed HTML"
+    entry.write_bytes(MAGIC + cache.version + INPUTS + digest(payload) + payload)
+    assert cache.get("honlac/27.md", INPUTS) is None
+    assert cache.ignored == ["honlac/27.md: damaged"] and cache.hits == 0

@@ -54,6 +54,18 @@ def code_version() -> bytes:
     return digest(*parts)
 
 
+def templates_version(dirs: list[str]) -> bytes:
+    """The templates a page is laid out with, from the folders of the theme that are not an installed
+    package's (whose version ``code_version`` has): the archive's own and any ``custom_dir``."""
+    parts = []
+    for folder in map(Path, dirs):
+        if {"site-packages", "dist-packages"} & set(folder.parts):
+            continue
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            parts += [path.relative_to(folder).as_posix().encode(), path.read_bytes()]
+    return digest(*parts)
+
+
 def _version(name: str) -> str:
     try:
         return importlib.metadata.version(name)
@@ -76,6 +88,11 @@ class PageCache:
 
     def get(self, src_uri: str, inputs: bytes) -> str | None:
         """The page laid out from these inputs, if an entry holds it intact."""
+        kept = self.get_compressed(src_uri, inputs)
+        return None if kept is None else self.page(kept)
+
+    def get_compressed(self, src_uri: str, inputs: bytes) -> bytes | None:
+        """The page as kept, compressed (a build holds every page it reuses until MkDocs writes it)."""
         try:
             data = self.entry(src_uri).read_bytes()
         except OSError:
@@ -85,12 +102,16 @@ class PageCache:
             self.ignored.append(f"{src_uri}: {why}")
             return None
         try:
-            page = zlib.decompress(data[HEADER:]).decode("utf-8")
+            self.page(data[HEADER:])  # a payload that checks but does not read is still not used
         except (zlib.error, UnicodeDecodeError):
             self.ignored.append(f"{src_uri}: damaged")
             return None
         self.hits += 1
-        return page
+        return data[HEADER:]
+
+    @staticmethod
+    def page(kept: bytes) -> str:
+        return zlib.decompress(kept).decode("utf-8")
 
     def fault(self, data: bytes, inputs: bytes) -> str:
         """Why an entry cannot be used for these inputs; empty if it can."""

@@ -29,7 +29,7 @@ from mkdocs.structure.toc import get_toc
 from markupsafe import Markup
 import jinja2
 
-from cnd_archive.build_cache import CACHE_DIR, PageCache, digest
+from cnd_archive.build_cache import CACHE_DIR, PageCache, digest, templates_version
 from cnd_archive.errors import Problem
 from cnd_archive.layout import FOLDED_SECTIONS, body_index_uri, navigation_order, section_page, site_url
 from cnd_archive.memo import Memos
@@ -80,8 +80,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     output_inputs: dict[str, tuple[Any, Frame, bytes]] = {}
     """Each page's inputs to the theme (to reuse its last output), its frame and their digest."""
     page_cache: PageCache | None = None
-    cached_outputs: dict[str, str] = {}
-    """Pages of this build written from the build cache, by source."""
+    cached_outputs: dict[str, bytes] = {}
+    """Pages of this build written from the build cache, by source (compressed until written)."""
     dirty = False
     """``mkdocs serve --dirty``: a page whose theme inputs are unchanged is not written again."""
     preview_index: PreviewIndex | None = None
@@ -136,8 +136,9 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         """Material lays out a page in about 10 ms. A page whose theme inputs all equal those of the
         last build (of this preview, or kept in the build cache) is written from that build's output
         instead: its content, front matter, table of contents, neighbours, the frame the archive
-        adds, the whole navigation (every page shows it) and the configuration."""
-        site = (_navigation_print(self.nav), Path(config.config_file_path).read_bytes())
+        adds, the whole navigation (every page shows it), the configuration and the templates."""
+        site = (_navigation_print(self.nav), Path(config.config_file_path).read_bytes(),
+                templates_version(list(config.theme.dirs)))
         site_digest = digest(repr(site).encode("utf-8"))
         self.output_inputs, self.cached_outputs = {}, {}
         for file in files.documentation_pages():
@@ -155,7 +156,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                     file.is_modified = _unchanged  # type: ignore[method-assign]  # as it would be written
                     continue
                 page.meta["template"] = REUSED_TEMPLATE
-            elif self.page_cache is not None and (cached := self.page_cache.get(file.src_uri, key)) is not None:
+            elif self.page_cache is not None and (cached := self.page_cache.get_compressed(file.src_uri, key)) is not None:
                 self.cached_outputs[file.src_uri] = cached
                 page.meta["template"] = REUSED_TEMPLATE
 
@@ -244,7 +245,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             return output
         cached = self.cached_outputs.pop(uri, None)
         if cached is not None:
-            output = cached
+            output = PageCache.page(cached)
         elif self.page_cache is not None and not (self.memos is not None and self.memos.output.holds(uri, held[0])):
             self.page_cache.put(uri, held[2], output)
         if self.memos is not None and self.dirty:

@@ -9,8 +9,10 @@ sees collisions within a folder (``honlac/29.md`` and ``honlac/29/index.md`` bot
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from cnd_archive.errors import Problem
@@ -43,10 +45,34 @@ class Outcome:
         return self.publication.problems + self.record_problems
 
 
+COLLECTION_THRESHOLDS = (50_000, 20, 100)
+"""Python's cycle collector, run less often while a site is read and rendered (see ``publish``)."""
+
+
+@contextlib.contextmanager
+def fewer_collections() -> Iterator[None]:
+    """The pipeline builds a site's worth of long-lived objects, and at the default thresholds the
+    cycle collector scans them all again and again: about a quarter of a cold build's time at 300
+    reports, and more the larger the archive. Collections are made rarer, not switched off, so
+    memory stays bounded (the peak was the same, 364 MB, either way)."""
+    kept = gc.get_threshold()
+    gc.set_threshold(*COLLECTION_THRESHOLDS)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*kept)
+
+
 def publish(project: Project, theme_files: Iterable[str] = (), memos: Memos | None = None, mapper: Mapper = map,
             stopwatch: Stopwatch | None = None) -> Outcome:
     """Read, check and render the whole site. ``theme_files`` are the static files the theme adds
     (links to them are links within the site)."""
+    with fewer_collections():
+        return _publish(project, theme_files, memos, mapper, stopwatch)
+
+
+def _publish(project: Project, theme_files: Iterable[str], memos: Memos | None, mapper: Mapper,
+             stopwatch: Stopwatch | None) -> Outcome:
     bodies, problems = project.readable_bodies()
     allowed, file_problems = allowed_files(project.docs_dir, set(project.assets), shown_from=project.root)
     pages = sorted(uri for uri in allowed if uri.endswith(".md"))

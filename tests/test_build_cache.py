@@ -12,7 +12,8 @@ import pytest
 
 from helpers import copy_project
 
-from cnd_archive.build_cache import CACHE_DIR, HEADER, MAGIC, PageCache, digest
+from cnd_archive.build_cache import CACHE_DIR, HEADER, MAGIC, PageCache
+from cnd_archive.memo import digest
 
 PAGE = "<html><body><p>Paragraph 1 (fictional).</p></body></html>"
 INPUTS = digest(b"the page's inputs")

@@ -1,15 +1,21 @@
-"""Open data of the real site: valid against its schema, URLs that resolve, CSVs."""
+"""Open data of the real site: valid against its schema, URLs that resolve, CSVs; and on a fictional
+archive, archive.json joined from its parts as the standard library writes the whole."""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
+from pathlib import Path
 
 import jsonschema
 import pytest
+import synth_archive
 
 from helpers import Build
+
+from cnd_archive.checking.pipeline import publish
+from cnd_archive.publishing.site_config import Project
 
 pytestmark = pytest.mark.slow
 
@@ -91,3 +97,14 @@ def test_csv_files_for_spreadsheets(real_site: Build) -> None:
     assert len(rows) == 18 and rows[0]["reviewed_in"] == "honlac-28"
     documents = list(csv.DictReader(io.StringIO((real_site.site / "data" / "documents.csv").read_text())))
     assert {"symbol", "title", "url", "cited_in"} <= set(documents[0])
+
+
+
+def test_archive_json_joined_from_its_parts_is_what_json_writes_of_the_whole(tmp_path: Path) -> None:
+    """archive.json is joined from parts a rebuild may keep: its text is the one the standard library
+    writes of the whole record, byte for byte, on a fictional archive of several bodies."""
+    synth_archive.write_archive(8, tmp_path)
+    text = publish(Project.at(tmp_path)).publication.data["data/archive.json"]
+    record = json.loads(text)
+    assert len(record["sessions"]) > 8 and record["recommendations"] and record["countries"]
+    assert text == json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n"

@@ -19,7 +19,6 @@ cache is ever run, so a cache restored from elsewhere (CI's) can cost a page but
 from __future__ import annotations
 
 import functools
-import hashlib
 import importlib.metadata
 import os
 import sys
@@ -27,19 +26,13 @@ import tempfile
 import zlib
 from pathlib import Path
 
+from cnd_archive.memo import DIGEST_SIZE, digest
+
 MAGIC = b"cnd-archive page cache 1\n"
-DIGEST = 16
+DIGEST = DIGEST_SIZE
 HEADER = len(MAGIC) + 3 * DIGEST
 CACHE_DIR = Path(".cache") / "cnd-archive"
 RENDERING_LIBRARIES = ("mkdocs", "mkdocs-material", "jinja2", "markdown-it-py", "mdit-py-plugins", "nh3", "pyyaml")
-
-
-def digest(*parts: bytes) -> bytes:
-    h = hashlib.blake2b(digest_size=DIGEST)
-    for part in parts:
-        h.update(len(part).to_bytes(8, "little"))  # so that ("ab", "c") and ("a", "bc") differ
-        h.update(part)
-    return h.digest()
 
 
 @functools.cache

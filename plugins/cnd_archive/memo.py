@@ -10,11 +10,22 @@ and fails on any difference. One result per slot keeps memory to the size of one
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
+DIGEST_SIZE = 16
+
+
+def digest(*parts: bytes) -> bytes:
+    """A BLAKE2b digest of the parts, each length-prefixed so that ("ab", "c") and ("a", "bc") differ."""
+    h = hashlib.blake2b(digest_size=DIGEST_SIZE)
+    for part in parts:
+        h.update(len(part).to_bytes(8, "little"))
+        h.update(part)
+    return h.digest()
 
 
 class StaleResult(AssertionError):
@@ -80,7 +91,7 @@ class Memos:
     sanitized: Memo[Any] = field(default_factory=Memo)
     """A generated page's HTML as the sanitizer leaves it, by the HTML written."""
     output: Memo[Any] = field(default_factory=Memo)
-    """A page as the theme wrote it, by everything the theme's templates read of it and of the site."""
+    """A page as the theme wrote it, by the digest of everything the theme's templates read of it and of the site."""
 
     @classmethod
     def none(cls) -> Memos:

@@ -32,10 +32,10 @@ from mkdocs.structure.toc import get_toc
 from markupsafe import Markup
 import jinja2
 
-from cnd_archive.build_cache import CACHE_DIR, PageCache, digest, templates_version
+from cnd_archive.build_cache import CACHE_DIR, PageCache, templates_version
 from cnd_archive.errors import Problem
 from cnd_archive.layout import FOLDED_SECTIONS, body_index_uri, navigation_order, section_page, site_url
-from cnd_archive.memo import Memos
+from cnd_archive.memo import Memos, digest
 from cnd_archive.model.archive import Archive
 from cnd_archive.model.safety import plain_text_value
 from cnd_archive.publishing.html import toc_tokens
@@ -80,8 +80,9 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     publication: Publication
     nav: Navigation
     memos: Memos | None = None
-    output_inputs: dict[str, tuple[Any, Frame, bytes]] = {}
-    """Each page's inputs to the theme (to reuse its last output), its frame and their digest."""
+    output_inputs: dict[str, tuple[Frame, bytes]] = {}
+    """Each page's frame, and the digest of everything the theme reads of it and of the site (by
+    which its last output is reused)."""
     page_cache: PageCache | None = None
     cached_outputs: dict[str, bytes] = {}
     """Pages of this build written from the build cache, by source (compressed until written)."""
@@ -151,10 +152,9 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             frame = self.frame(file.src_uri, rendered.title or "")
             described = (_meta_print(page.meta), _toc_print(rendered.headings), str(page.title), _neighbours(page),
                          page.url, frame)
-            inputs = (rendered.html_deflated, *described, site)
             key = digest(rendered.html_deflated, repr(described).encode("utf-8"), site_digest)
-            self.output_inputs[file.src_uri] = (inputs, frame, key)
-            if self.memos is not None and self.memos.output.holds(file.src_uri, inputs):
+            self.output_inputs[file.src_uri] = (frame, key)
+            if self.memos is not None and self.memos.output.holds(file.src_uri, key):
                 if self.dirty and os.path.isfile(file.abs_dest_path):
                     file.is_modified = _unchanged  # type: ignore[method-assign]  # as it would be written
                     continue
@@ -236,7 +236,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         if rendered is not None and page.meta.get("template") != REUSED_TEMPLATE:
             page.content = rendered.html
             held = self.output_inputs.get(uri)
-            cast(dict[str, Any], context)["cnd_page"] = held[1] if held else self.frame(uri, rendered.title or "")
+            cast(dict[str, Any], context)["cnd_page"] = held[0] if held else self.frame(uri, rendered.title or "")
         return context
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
@@ -246,16 +246,17 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         held = self.output_inputs.get(uri)
         if held is None:
             return output
+        key = held[1]
         cached = self.cached_outputs.pop(uri, None)
         if cached is not None:
             output = PageCache.page(cached)
-        elif self.page_cache is not None and not (self.memos is not None and self.memos.output.holds(uri, held[0])):
-            self.page_cache.put(uri, held[2], output)
+        elif self.page_cache is not None and not (self.memos is not None and self.memos.output.holds(uri, key)):
+            self.page_cache.put(uri, key, output)
         if self.memos is not None and self.dirty:
-            self.memos.output.get(uri, held[0], lambda: b"")  # what the page in the site was written from
+            self.memos.output.get(uri, key, lambda: b"")  # what the page in the site was written from
         elif self.memos is not None:
             # Kept compressed, as the pages' HTML is: a site's pages would otherwise all stay in memory.
-            kept = self.memos.output.get(uri, held[0], lambda: zlib.compress(output.encode("utf-8"), 1))
+            kept = self.memos.output.get(uri, key, lambda: zlib.compress(output.encode("utf-8"), 1))
             output = zlib.decompress(kept).decode("utf-8")
         return output
 

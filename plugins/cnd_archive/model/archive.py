@@ -8,7 +8,6 @@ yet here). Its path is fixed by its body and number: ``honlac/27.md``.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -16,7 +15,7 @@ from typing import Any
 
 from cnd_archive.layout import meeting_uri
 from cnd_archive.registry.bodies import Body, all_bodies, body_by_code
-from cnd_archive.memo import Memos
+from cnd_archive.memo import Memos, digest
 from cnd_archive.timing import Stopwatch
 from cnd_archive.errors import Problem
 from cnd_archive.model.frontmatter import MAX_FILE_BYTES, ContentFile, split
@@ -153,7 +152,7 @@ def load(docs_dir: Path, src_uris: list[str], shown_from: Path | None = None,
                                             "a report is about 50 KB; check that this is the right file"))
             continue
         data = path.read_bytes()
-        archive.fingerprints[src_uri] = fingerprint(data)
+        archive.fingerprints[src_uri] = digest(data)
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError as error:
@@ -280,10 +279,6 @@ def _add_meeting(archive: Archive, document: ContentFile, src_uri: str, tokens: 
                                             lambda: read_report(document, tokens))
         archive.reports[src_uri] = report
         archive.problems += problems
-
-
-def fingerprint(data: bytes) -> bytes:
-    return hashlib.blake2b(data, digest_size=16).digest()
 
 
 def _text(value: Any) -> str | None:

@@ -221,7 +221,7 @@ def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-SESSION_COLUMNS = ["id", "session", "issue", "letter", "text", "url", "reviewed_in", "themes"]
+RECOMMENDATION_COLUMNS = ["id", "session", "issue", "letter", "text", "url", "reviewed_in", "themes"]
 DOCUMENT_COLUMNS = ["symbol", "title", "agenda_item", "listed_by", "url", "cited_in"]
 PARTICIPATION_COLUMNS = ["participant", "name", "kind", "session", "role", "detail", "paragraphs"]
 
@@ -245,10 +245,10 @@ def parts(holdings: Holdings) -> Parts:
         issues.setdefault(issue.meeting, []).append(issue)
     for tag in holdings.tagged:
         tags.setdefault(tag.meeting, []).append(tag)
-    sessions = {m: kept(f"session:{m.src_uri}", holdings.reads(_session_reads(m, holdings)),
-                        lambda: Part.of([session_record(m, archive, holdings.reviews)]))
-                for m in archive.meetings_sorted()}
-    recommendations = [kept(f"recommendations:{m.src_uri}", holdings.reads(_session_reads(m, holdings)),
+    read = {m: holdings.reads(_session_reads(m, holdings)) for m in archive.meetings}
+    sessions = [kept(f"session:{m.src_uri}", read[m], lambda: Part.of([session_record(m, archive, holdings.reviews)]))
+                for m in archive.meetings_sorted()]
+    recommendations = [kept(f"recommendations:{m.src_uri}", read[m],
                             lambda: _recommendations_part(m, holdings, issues.get(m, []), tags.get(m, [])))
                        for m in archive.meetings]
     documents = kept("documents", (holdings.shape, holdings.documents),
@@ -257,7 +257,7 @@ def parts(holdings: Holdings) -> Parts:
                       lambda: Part.of([country_record(r)], PARTICIPATION_COLUMNS, participation_rows(r)))
                  for r in holdings.entities.values()]
     themes = Part.of(theme_records(holdings))
-    return Parts(list(sessions.values()), recommendations, documents, countries, themes)
+    return Parts(sessions, recommendations, documents, countries, themes)
 
 
 def _session_reads(meeting: Meeting, holdings: Holdings) -> list[Meeting]:
@@ -273,28 +273,15 @@ def _recommendations_part(meeting: Meeting, holdings: Holdings, issues: list[Wor
     records = recommendation_records(meeting, holdings.archive, holdings.reviews,
                                      recommendation_themes(holdings.archive, meeting, issues, tags))
     rows = [{**r, "reviewed_in": [x["session"] for x in r["reviewed_in"]]} for r in records]
-    return Part.of(records, SESSION_COLUMNS, rows)
+    return Part.of(records, RECOMMENDATION_COLUMNS, rows)
 
 
 def _joined(items: list[Part]) -> str:
     return "[" + ",".join(part.json for part in items if part.records) + "]"
 
 
-def archive_record(holdings: Holdings) -> dict[str, Any]:
-    """What ``archive.json`` holds, as Python values."""
-    found = parts(holdings)
-    return {
-        "$schema": "archive.schema.json",
-        "sessions": [r for part in found.sessions for r in part.records],
-        "recommendations": [r for part in found.recommendations for r in part.records],
-        "documents": found.documents.records,
-        "countries": [r for part in found.countries for r in part.records],
-        "themes": found.themes.records,
-    }
-
-
 def archive_json(found: Parts) -> str:
-    """``archive.json`` from its parts: the text ``json.dumps`` writes of ``archive_record``."""
+    """``archive.json`` from its parts: the text ``json.dumps`` writes of the whole record."""
     return (f'{{"$schema":"archive.schema.json","sessions":{_joined(found.sessions)},'
             f'"recommendations":{_joined(found.recommendations)},"documents":{_joined([found.documents])},'
             f'"countries":{_joined(found.countries)},"themes":{_joined([found.themes])}}}\n')
@@ -337,7 +324,7 @@ def files(holdings: Holdings) -> dict[str, str]:
     return {
         f"{DATA_DIR}/archive.json": archive_json(found),
         f"{DATA_DIR}/archive.schema.json": schema_text(archive_schema(holdings.archive.bodies)),
-        f"{DATA_DIR}/recommendations.csv": _csv(SESSION_COLUMNS, found.recommendations),
+        f"{DATA_DIR}/recommendations.csv": _csv(RECOMMENDATION_COLUMNS, found.recommendations),
         f"{DATA_DIR}/documents.csv": _csv(DOCUMENT_COLUMNS, [found.documents]),
         f"{DATA_DIR}/participation.csv": _csv(PARTICIPATION_COLUMNS, found.countries),
     }

@@ -11,9 +11,9 @@ changes the shape and so redoes them all.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable
 
+from cnd_archive.memo import digest
 from cnd_archive.model.archive import Archive, Meeting
 from cnd_archive.publishing.resolver import Resolver
 from cnd_archive.publishing.site_config import Web
@@ -35,7 +35,7 @@ def archive_shape(archive: Archive, resolver: Resolver, web: Web) -> bytes:
         sorted(archive.withheld), sorted(archive.unreadable), sorted(archive.other_pages),
         web,
     )
-    return hashlib.blake2b(repr(facts).encode("utf-8"), digest_size=16).digest()
+    return digest(repr(facts).encode("utf-8"))
 
 
 def reads(shape: bytes, archive: Archive, meetings: Iterable[Meeting | str]) -> Reads:

@@ -265,7 +265,6 @@ class Publication:
         self.entities = collect_entities(self.archive, self.roles, self.mentions, load_gazetteer())
         self.feeds = feeds_of(self.archive, self.web, self.entities.values())
         feeds = feed_files(self.feeds, self.web, self.descriptions, self.memos.feeds)  # meetings are described by now
-        shape = self.shape
         participants: dict[str, list[tuple[str, Meeting, Role]]] = {}  # what a body's page tells of its meetings
         for record in self.entities.values():
             for meeting, role in record.roles:
@@ -274,11 +273,11 @@ class Publication:
             meetings = self.archive.meetings_of(body)
             if meetings:
                 feed = _if_written(body_feed(body.slug), feeds)
-                self.generated[body_index_uri(body.slug)] = self.memos.generated.get(
-                    body_index_uri(body.slug), (shape, participants.get(body.code, []), feed),
+                self.generated[body_index_uri(body.slug)] = self.generated_page(
+                    body_index_uri(body.slug), (participants.get(body.code, []), feed),
                     lambda: body_page(body, meetings, self.entities, feed))
         entries = documents_index.collect(self.archive, self.mentions)
-        self.generated.update(documents_pages(entries, self.archive, self.resolver, self.generated_memo(shape)))
+        self.generated.update(documents_pages(entries, self.archive, self.resolver, self.generated_page))
         self.generated[COUNTRIES_INDEX] = countries_index(self.entities, self.archive)
         self.generated[ORGANISATIONS_INDEX] = organisations_index(self.entities)
         for record in self.entities.values():
@@ -292,16 +291,17 @@ class Publication:
         self.generated[SEARCH] = search_page(search_options(self.archive, self.facets, names))
         self.data = open_data.files(open_data.Holdings(
             self.archive, self.review_index, self.resolver, self.entities, self.issues, self.topics, entries,
-            self.tagged, self.memos.data.get, shape))
+            self.tagged, self.memos.data.get, self.shape))
         self.data.update(self.citation_files())
         self.descriptions.update((uri, page.description) for uri, page in self.generated.items() if page.description)
         self.data.update(feeds)
         self.home_counts = HomeCounts(sum(len(r.recommendations) for r in self.archive.reports.values()), len(entries),
                                  len(self.entities), ARCHIVE_FEED if ARCHIVE_FEED in feeds else None)
 
-    def generated_memo(self, shape: bytes) -> Callable[[str, object, Callable[[], HtmlPage]], HtmlPage]:
+    def generated_page(self, slot: str, inputs: object, compute: Callable[[], HtmlPage]) -> HtmlPage:
         """A generated page by its inputs: the archive's shape and the values it lists."""
-        return lambda slot, inputs, compute: self.memos.generated.get(slot, (shape, inputs), compute)
+        page: HtmlPage = self.memos.generated.get(slot, (self.shape, inputs), compute)
+        return page
 
     def entity_pages(self, record: EntityRecord, feeds: Mapping[str, str]) -> list[HtmlPage]:
         """A country's pages read its roles, the paragraph around each mention (its words are quoted)

@@ -43,6 +43,7 @@ import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import synth_archive
 
@@ -160,15 +161,16 @@ def config_plugins(text: str) -> str:
     return ", ".join(names) or "none (so no search index at all)"
 
 
-def pagefind_time(site: Path) -> tuple[float, str] | None:
-    """on_post_build's work: the plugin's Pagefind run, repeated here on the built site (if the plugin has one)."""
+def pagefind_time(site: Path, shards: tuple[Any, ...]) -> tuple[float, str] | None:
+    """on_post_build's work: the plugin's Pagefind runs (every shard, none from the cache), repeated
+    here on the built site (if the plugin has them)."""
     try:
         from cnd_archive.publishing.search_index import build_index
     except ImportError:
         return None
     start = time.perf_counter()
     try:
-        summary = build_index(site)
+        summary = build_index(site, shards)
     except Exception as error:  # noqa: BLE001 (reported, not fatal to the bench)
         summary = f"failed: {error}"
     return time.perf_counter() - start, summary
@@ -176,8 +178,9 @@ def pagefind_time(site: Path) -> tuple[float, str] | None:
 
 # -- phases, in process ---------------------------------------------------------------
 
-def time_phases(archive: Path, n: int, profile: bool) -> tuple[PhaseTimes, str]:
-    """The pipeline the build runs (``checking.pipeline.publish``) on the synthetic archive, each part timed."""
+def time_phases(archive: Path, n: int, profile: bool) -> tuple[PhaseTimes, str, tuple[Any, ...]]:
+    """The pipeline the build runs (``checking.pipeline.publish``) on the synthetic archive, each part
+    timed; also the search shards it plans."""
     from cnd_archive.checking.pipeline import publish
     from cnd_archive.publishing.site_config import Project
     from cnd_archive.timing import Stopwatch
@@ -203,7 +206,7 @@ def time_phases(archive: Path, n: int, profile: bool) -> tuple[PhaseTimes, str]:
              **{uri: len(data) for uri, data in publication.data.items()}}
     biggest = sorted(sizes.items(), key=lambda item: -item[1])[:5]
     phases.extra["problems"] = str(len(publication.problems))
-    phases.extra["meeting pages"] = f"{len(publication.pages)} ({sum(map(len, publication.pages.values())) / 1e6:.1f} MB Markdown)"
+    phases.extra["meeting pages"] = f"{len(publication.pages)} ({sum(len(r.html_deflated) for r in publication.html.values()) / 1e6:.1f} MB of all pages' HTML, compressed)"
     phases.extra["generated pages"] = (f"{len(publication.generated)} "
                                        f"({sum(p.size for p in publication.generated.values()) / 1e6:.1f} MB HTML)")
     phases.extra["data files"] = f"{len(publication.data)} ({sum(map(len, publication.data.values())) / 1e6:.1f} MB)"
@@ -218,7 +221,7 @@ def time_phases(archive: Path, n: int, profile: bool) -> tuple[PhaseTimes, str]:
         stats = pstats.Stats(profiler, stream=out)
         stats.sort_stats("tottime").print_stats(25)
         report = out.getvalue()
-    return phases, report
+    return phases, report, publication.search_shards
 
 
 # -- import check ---------------------------------------------------------------------
@@ -394,23 +397,24 @@ def main(argv: list[str] | None = None) -> int:
                     if run + 1 < args.runs and not args.keep:
                         shutil.rmtree(site, ignore_errors=True)
             warm[n] = warm_rebuilds(archive, n, args.runs, timeout=max(budget - (time.perf_counter() - started), 60.0))
+            shards: tuple[Any, ...] = ()
+            if not args.skip_phases:
+                synth_archive.write_config(archive, plugin=True)
+                phases, report, shards = time_phases(archive, n, profile=args.profile and n == sizes[-1])
+                all_phases.append(phases)
+                profile_report = report or profile_report
+                print(f"  phases in process: the pipeline {phases.seconds['total (the pipeline)']:.1f} s", flush=True)
             for variant in VARIANTS:
                 results.append(median_result(runs[variant]))
                 site = archive / f"site-{variant}"
-                if variant == "plugin" and site.exists() and not args.skip_phases:
+                if variant == "plugin" and site.exists() and shards:
                     post_build[n] = {}
-                    indexed = pagefind_time(site)
+                    indexed = pagefind_time(site, shards)
                     if indexed is not None:
                         post_build[n]["on_post_build (Pagefind, re-run on the site)"] = indexed[0]
                         print(f"  on_post_build (Pagefind re-run on the built site): {indexed[0]:.1f} s: {indexed[1]}")
                 if not args.keep:
                     shutil.rmtree(site, ignore_errors=True)
-            if not args.skip_phases:
-                synth_archive.write_config(archive, plugin=True)
-                phases, report = time_phases(archive, n, profile=args.profile and n == sizes[-1])
-                all_phases.append(phases)
-                profile_report = report or profile_report
-                print(f"  phases in process: the pipeline {phases.seconds['total (the pipeline)']:.1f} s", flush=True)
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)

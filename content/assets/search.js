@@ -174,7 +174,13 @@
     if (!words && !Object.keys(filters).length) { status.textContent = ""; return; }
     if (!pagefind) {
       pagefind = await import(root + "pagefind/pagefind.js");
-      await pagefind.options({ baseUrl: new URL(root).pathname });
+      var baseUrl = new URL(root).pathname;
+      await pagefind.options({ baseUrl: baseUrl });
+      // A large archive's pages are indexed in shards (search_shards.py); the others join the first.
+      var merged = (form.getAttribute("data-cnd-merged-indexes") || "").split(" ").filter(function (path) {
+        return /^pagefind\/shard-\d+\/$/.test(path);
+      });
+      for (var i = 0; i < merged.length; i++) await pagefind.mergeIndex(root + merged[i], { baseUrl: baseUrl });
     }
     var search = await pagefind.search(words || null, { filters: filters });
     if (ticket !== latest) return;

@@ -23,6 +23,7 @@ from typing import Any, cast
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
@@ -42,6 +43,8 @@ from cnd_archive.publishing.html import toc_tokens
 from cnd_archive.publishing.permalink_record import RECORD_FILE
 from cnd_archive.checking.pipeline import publish
 from cnd_archive.publishing.publication import Mapper, Publication
+from cnd_archive.publishing.search_cache import SearchCache
+from cnd_archive.publishing.search_shards import SHARD_PAGES
 from cnd_archive.publishing.search_index import PreviewIndex, SearchIndexError, build_index
 from cnd_archive.publishing.pages import withheld_page
 from cnd_archive.publishing.page_frame import Frame, frame_of, issue_form, site_feeds
@@ -61,6 +64,9 @@ REUSED_TEMPLATE = "cnd-reused.html"
 """An empty template: the page's output is that of the last build (``reuse_unchanged_pages``)."""
 PARALLEL_FROM = 50
 """Meeting pages from which a one-off build renders them in several processes."""
+RENDER_CHUNK = 8
+"""Meeting pages sent to a rendering process at a time: each chunk is held as a copy (its pages'
+Markdown) until a process takes it, and larger ones cost over 100 MB at 1,000 reports."""
 
 
 class ArchiveConfig(Config):
@@ -71,6 +77,8 @@ class ArchiveConfig(Config):
     """A bodies.yml to read instead of the package's, relative to mkdocs.yml (a fictional archive's bodies)."""
     search_index = c.Type(bool, default=True)
     """Index the built site with Pagefind (the search page needs it)."""
+    search_shard_pages = c.Type(int, default=SHARD_PAGES)
+    """At most this many meeting pages in one search index: Pagefind's memory grows with it."""
     cache = c.Type(bool, default=True)
     """Keep each laid-out page in .cache/cnd-archive/ for the next build (``build_cache.py``)."""
 
@@ -84,6 +92,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     """Each page's frame, and the digest of everything the theme reads of it and of the site (by
     which its last output is reused)."""
     page_cache: PageCache | None = None
+    search_cache: SearchCache | None = None
     cached_outputs: dict[str, bytes] = {}
     """Pages of this build written from the build cache, by source (compressed until written)."""
     dirty = False
@@ -117,6 +126,9 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             self.preview_index.stop()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if self.config.search_shard_pages < 1:
+            raise PluginError(f"cnd-archive: search_shard_pages is {self.config.search_shard_pages}; "
+                              f"give it a number of pages of at least 1 (the default is {SHARD_PAGES})")
         # The archive's templates (link previews, feeds, the 404 page) come before Material's.
         config.theme.dirs.insert(0, str(THEME_DIR))
         return config
@@ -173,6 +185,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             files.remove(file)  # Material's own search: the archive's is Pagefind
         project = self.project(config)
         self.page_cache = PageCache(project.root / CACHE_DIR) if self.config.cache else None
+        self.search_cache = SearchCache(project.root / CACHE_DIR) if self.config.cache else None
         theme_files = [f.src_uri for f in files if not f.is_documentation_page() and not _in_folder(f, project.docs_dir)]
         with self.page_renderer(project) as mapper:
             outcome = publish(project, theme_files, memos=self.memos, mapper=mapper)
@@ -226,7 +239,10 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             yield map
             return
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            yield lambda function, jobs: pool.map(function, jobs, chunksize=max(1, len(jobs) // (4 * workers)))
+            # The processes start now, while this one is small: started when the pages are rendered
+            # they would each share, and count, a whole site's worth of this one's memory.
+            pool.submit(int).result()
+            yield lambda function, jobs: pool.map(function, jobs, chunksize=RENDER_CHUNK)
 
     def on_page_context(self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig,
                         nav: Navigation) -> TemplateContext:
@@ -393,11 +409,12 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             self.remove_stale_files(Path(config.site_dir))
         if not self.config.search_index:
             return
+        shards = self.publication.search_shards
         if self.dirty and self.preview_index is not None:
-            self.preview_index.start(Path(config.site_dir))
+            self.preview_index.start(Path(config.site_dir), shards, self.search_cache)
             return
         try:
-            log.info(build_index(Path(config.site_dir)))
+            log.info(build_index(Path(config.site_dir), shards, self.search_cache))
         except SearchIndexError as error:
             log.error(str(error))
 

@@ -10,10 +10,14 @@ sees collisions within a folder (``honlac/29.md`` and ``honlac/29/index.md`` bot
 from __future__ import annotations
 
 import contextlib
+import ctypes
+import ctypes.util
+import functools
 import gc
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from cnd_archive.errors import Problem
 from cnd_archive.layout import PERMALINK_SCRIPT, site_url
@@ -68,7 +72,30 @@ def publish(project: Project, theme_files: Iterable[str] = (), memos: Memos | No
     """Read, check and render the whole site. ``theme_files`` are the static files the theme adds
     (links to them are links within the site)."""
     with fewer_collections():
-        return _publish(project, theme_files, memos, mapper, stopwatch)
+        outcome = _publish(project, theme_files, memos, mapper, stopwatch)
+    return_freed_memory()
+    return outcome
+
+
+def return_freed_memory() -> None:
+    """Give back to the system the memory of what the pipeline let go (each report's annotated
+    Markdown, the generated pages' text): large strings live in the C library's heap, which keeps
+    freed memory for later large strings, while the many small objects MkDocs then makes come
+    from Python's own arenas and cannot use it. About 100 MB at 1,000 reports, in 10 ms (glibc
+    only; elsewhere nothing is done)."""
+    libc = _libc()
+    if libc is not None:
+        libc.malloc_trim(0)
+
+
+@functools.cache
+def _libc() -> Any:
+    name = ctypes.util.find_library("c")
+    try:
+        libc = ctypes.CDLL(name) if name else None
+    except OSError:
+        return None
+    return libc if libc is not None and hasattr(libc, "malloc_trim") else None
 
 
 def _publish(project: Project, theme_files: Iterable[str], memos: Memos | None, mapper: Mapper,
@@ -80,7 +107,7 @@ def _publish(project: Project, theme_files: Iterable[str], memos: Memos | None, 
     archive = load(project.docs_dir, pages, shown_from=project.root, bodies=bodies, stopwatch=stopwatch,
                    memos=memos)
     publication = Publication.build(archive, project.resolver_base, stopwatch=stopwatch, memos=memos,
-                                    web=project.web)
+                                    web=project.web, shard_pages=project.search_shard_pages)
     with (stopwatch or Stopwatch()).phase("build/the record against its sources"):
         publication.problems += source_problems(archive, project.root, memos)
     shown_record = os.path.relpath(project.record, project.root)
@@ -97,6 +124,7 @@ def _publish(project: Project, theme_files: Iterable[str], memos: Memos | None, 
     publication.withhold(refused)
     publication.problems[:0] = problems + file_problems + collisions
     site_files = [*static, *theme_files, *(uri for uri in outcome.generated if not uri.endswith(".md"))]
+    return_freed_memory()  # before the pages come back from the processes that render them
     publication.render_html(publication.site_map(site_files), mapper)
     outcome.record_problems += broken_promises(record, publication, shown_record)
     return outcome

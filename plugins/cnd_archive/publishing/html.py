@@ -41,7 +41,7 @@ ATTRIBUTES = {
     "li": {"data-marker"},
     "p": {"data-cite-id", "data-cite-label", "data-cite", "data-cite-bibtex", "data-cite-ris", "data-cite-csl", "role"},
     "ol": {"start"},
-    "form": {"action", "method", "role"},
+    "form": {"action", "method", "role", "data-cnd-merged-indexes"},
     "input": {"name", "type", "autocomplete"},
     "label": {"for"},
     "button": {"type"},
@@ -95,6 +95,14 @@ class RenderedPage:
     @property
     def title(self) -> str | None:
         return next((h.text for h in self.headings if h.level == 1), None)
+
+    def share_strings(self, strings: dict[str, str]) -> RenderedPage:
+        """One copy of each page address and anchor that many pages name: a page rendered in another
+        process comes back with copies of its own (over 100 MB at 1,000 reports)."""
+        self.links = [(strings.setdefault(target, target), strings.setdefault(anchor, anchor), line)
+                      for target, anchor, line in self.links]
+        self.anchors = {strings.setdefault(anchor, anchor) for anchor in self.anchors}
+        return self
 
 
 @dataclass(frozen=True)

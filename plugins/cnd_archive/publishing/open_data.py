@@ -203,7 +203,8 @@ class Part:
     """Records that one meeting (or one country) decides, with their JSON and CSV text: a rebuild
     after an edit of one report writes the others' from what it kept."""
 
-    records: list[dict[str, Any]]
+    count: int
+    """How many records (their dicts are not kept: as text they take a fraction of the memory)."""
     json: str
     """The records as items of a JSON array, without the brackets."""
     csv: str
@@ -212,7 +213,7 @@ class Part:
     @classmethod
     def of(cls, records: list[dict[str, Any]], columns: list[str] | None = None,
            rows: list[dict[str, Any]] | None = None) -> Part:
-        return cls(records, ",".join(_json(r) for r in records),
+        return cls(len(records), ",".join(_json(r) for r in records),
                    _csv_rows(records if rows is None else rows, columns) if columns else "")
 
 
@@ -277,7 +278,7 @@ def _recommendations_part(meeting: Meeting, holdings: Holdings, issues: list[Wor
 
 
 def _joined(items: list[Part]) -> str:
-    return "[" + ",".join(part.json for part in items if part.records) + "]"
+    return "[" + ",".join(part.json for part in items if part.count) + "]"
 
 
 def archive_json(found: Parts) -> str:

@@ -7,6 +7,7 @@ not be able to inject markup into a generated page.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from cnd_archive.model.ordinals import counted
@@ -22,6 +23,7 @@ from cnd_archive.publishing.citations import Citation
 from cnd_archive.publishing.citations import text as citation_text
 from cnd_archive.publishing.resolver import Resolver
 from cnd_archive.publishing.search_facets import Option
+from cnd_archive.publishing.search_shards import Shard
 from cnd_archive.references.followup import recommendations_target
 from cnd_archive.layout import (COUNTRIES_INDEX, DATA_DIR, DOCUMENTS, HOME, HOW_TO_CITE, SEARCH, THEMES_INDEX,
                                  WORKING_GROUPS, Target, body_index_uri)
@@ -67,8 +69,9 @@ FILTER_LABELS = {"body": ("Body", "All bodies"), "meeting": ("Meeting", "All mee
                  "country": ("Country", "All countries"), "theme": ("Theme", "All themes")}
 
 
-def search_page(offered: dict[str, list[Option]]) -> HtmlPage:
-    """The search page: its form (``fragments/search_form.html``) and what a result is."""
+def search_page(offered: dict[str, list[Option]], shards: Sequence[Shard]) -> HtmlPage:
+    """The search page: its form (``fragments/search_form.html``) and what a result is. The form
+    names the search indexes the page merges into the first one's (``search_shards.py``)."""
     page = HtmlPage(SEARCH, "Search", "Search the words of every report in the archive, paragraph by paragraph.")
     page.heading(1, "Search the archive", "title")
     filters = []
@@ -77,7 +80,7 @@ def search_page(offered: dict[str, list[Option]]) -> HtmlPage:
         for option in offered.get(name, []):
             groups.setdefault(option.group, []).append(option)
         filters.append({"name": name, "label": label, "everything": everything, "groups": list(groups.items())})
-    page.fragment("search_form.html", filters=filters)
+    page.fragment("search_form.html", filters=filters, merged=" ".join(s.path for s in shards[1:]))
     page.paragraph("Each result is a paragraph, subparagraph or recommendation where the words occur, named as it is "
                    "cited. A theme finds the paragraphs of the working-group issues tagged with it and the "
                    "paragraphs tagged with it after review.")

@@ -33,6 +33,8 @@ from cnd_archive.publishing.placeholder_page import KnownOfMeeting, placeholder_
 from cnd_archive.publishing.followup_notes import review_note
 from cnd_archive.publishing.documents_page import documents_pages
 from cnd_archive.publishing.feeds import ARCHIVE_FEED, Feed, body_feed, entity_feed, feed_files, feeds_of
+from cnd_archive.publishing.search_shards import SHARD_PAGES, Shard
+from cnd_archive.publishing.search_shards import plan as plan_shards
 from cnd_archive.publishing.search_facets import Facets, facets
 from cnd_archive.publishing.search_facets import options as search_options
 from cnd_archive.publishing.site_config import Web
@@ -93,11 +95,16 @@ class Publication:
     """How each report in the archive is cited, by src_uri."""
     shape: bytes = b""
     """The facts of the archive that every generated page may read (``page_inputs.archive_shape``)."""
+    shard_pages: int = SHARD_PAGES
+    search_shards: tuple[Shard, ...] = ()
+    """How the meeting pages are split between search indexes (``search_shards.py``)."""
 
     @classmethod
     def build(cls, archive: Archive, resolver_base: str, stopwatch: Stopwatch | None = None,
-              memos: Memos | None = None, web: Web | None = None) -> Publication:
-        publication = cls(archive, Resolver(archive, resolver_base), memos=memos or Memos.none(), web=web or Web())
+              memos: Memos | None = None, web: Web | None = None,
+              shard_pages: int = SHARD_PAGES) -> Publication:
+        publication = cls(archive, Resolver(archive, resolver_base), memos=memos or Memos.none(), web=web or Web(),
+                          shard_pages=shard_pages)
         publication.shape = archive_shape(archive, publication.resolver, publication.web)
         clock = stopwatch or Stopwatch()
         publication.problems += archive.problems
@@ -278,17 +285,19 @@ class Publication:
                     lambda: body_page(body, meetings, self.entities, feed))
         entries = documents_index.collect(self.archive, self.mentions)
         self.generated.update(documents_pages(entries, self.archive, self.resolver, self.generated_page))
-        self.generated[COUNTRIES_INDEX] = countries_index(self.entities, self.archive)
-        self.generated[ORGANISATIONS_INDEX] = organisations_index(self.entities)
+        self.generated[COUNTRIES_INDEX] = countries_index(self.entities, self.archive).seal()
+        self.generated[ORGANISATIONS_INDEX] = organisations_index(self.entities).seal()
         for record in self.entities.values():
             self.generated.update((p.src_uri, p) for p in self.entity_pages(record, feeds))
-        self.generated[THEMES_INDEX] = themes_index(vocabulary(), self.issues, self.topics, self.tagged)
+        self.generated[THEMES_INDEX] = themes_index(vocabulary(), self.issues, self.topics, self.tagged).seal()
         for subject in vocabulary():
             self.generated.update((p.src_uri, p) for p in self.theme_pages(subject))
-        self.generated.update((p.src_uri, p) for p in working_groups_pages(self.issues, self.archive))
+        self.generated.update((p.src_uri, p) for p in sealed(working_groups_pages(self.issues, self.archive)))
         self.facets = facets(self.archive, self.entities.values(), self.issues, self.tagged)
         names = {record.entity.id: record.entity.name for record in self.entities.values()}
-        self.generated[SEARCH] = search_page(search_options(self.archive, self.facets, names))
+        self.search_shards = plan_shards(((body.slug, len(self.archive.meetings_of(body)))
+                                          for body in self.archive.bodies), self.shard_pages)
+        self.generated[SEARCH] = search_page(search_options(self.archive, self.facets, names), self.search_shards).seal()
         self.data = open_data.files(open_data.Holdings(
             self.archive, self.review_index, self.resolver, self.entities, self.issues, self.topics, entries,
             self.tagged, self.memos.data.get, self.shape))
@@ -300,7 +309,7 @@ class Publication:
 
     def generated_page(self, slot: str, inputs: object, compute: Callable[[], HtmlPage]) -> HtmlPage:
         """A generated page by its inputs: the archive's shape and the values it lists."""
-        page: HtmlPage = self.memos.generated.get(slot, (self.shape, inputs), compute)
+        page: HtmlPage = self.memos.generated.get(slot, (self.shape, inputs), lambda: compute().seal())
         return page
 
     def entity_pages(self, record: EntityRecord, feeds: Mapping[str, str]) -> list[HtmlPage]:
@@ -313,7 +322,7 @@ class Publication:
                     if meeting.src_uri in self.archive.reports]
         inputs = (self.shape, record.entity.id, record.roles, quoted, attended, feed)
         return list(self.memos.generated.get(f"entity:{record.entity.id}", inputs,
-                                             lambda: entity_pages(record, self.archive, feed)))
+                                             lambda: sealed(entity_pages(record, self.archive, feed))))
 
     def quoted_element(self, mention: Mention) -> str | None:
         report = self.archive.reports.get(mention.src_uri)
@@ -326,7 +335,7 @@ class Publication:
         topics = [t for t in self.topics if subject.id in t.themes]
         tagged = [p for p in self.tagged if p.theme == subject.id]
         return list(self.memos.generated.get(f"theme:{subject.id}", (self.shape, issues, topics, tagged),
-                                             lambda: theme_pages(subject, issues, topics, tagged)))
+                                             lambda: sealed(theme_pages(subject, issues, topics, tagged))))
 
     def citation_files(self) -> dict[str, str]:
         """Each report's citation as BibTeX, RIS and CSL-JSON, for reference managers."""
@@ -348,11 +357,16 @@ class Publication:
         jobs = [RenderJob(self.meeting_page(m), self.pages[m.src_uri], site) for m in self.archive.meetings
                 if m.src_uri not in self.archive.withheld and m.src_uri in self.pages]
         fresh = [job for job in jobs if not self.memos.render.holds(job.page.src_uri, job.inputs)]
-        rendered = dict(zip((job.page.src_uri for job in fresh), mapper(render_job, fresh)))
+        strings: dict[str, str] = {}
+        rendered = {job.page.src_uri: page.share_strings(strings)
+                    for job, page in zip(fresh, mapper(render_job, fresh))}
         for job in jobs:
             uri = job.page.src_uri
             self._keep_rendered(uri, self.memos.render.get(
                 uri, job.inputs, lambda: rendered[uri] if uri in rendered else render_job(job)))
+        del jobs, fresh, rendered, strings
+        if not self.memos.meeting_page.keep:
+            self.release_report_markdown()
         for uri, placeholder in self.placeholders.items():
             if uri not in self.archive.withheld:
                 self._keep_rendered(uri, placeholder.finish(site, self.sanitizer(uri)))
@@ -360,12 +374,20 @@ class Publication:
             self._keep_rendered(uri, self.memos.finished.get(uri, (generated, site),
                                                              lambda: generated.finish(site, self.sanitizer(uri))))
             if not self.memos.finished.keep:
-                generated.parts.clear()  # its HTML is kept in self.html now
+                generated.release()  # its HTML is kept in self.html now
         for uri, document in self.archive.other_pages.items():
             if uri == HOME:
                 self._keep_home(document.path, document.body, document.body_line, site)
             else:
                 self._keep(Page(uri, document.path, document.body_line), document.body, site)
+
+    def release_report_markdown(self) -> None:
+        """A one-off build needs a report's annotated Markdown and its links only to render its HTML:
+        about a tenth of the build's memory at 1,000 reports, let go before the other pages are
+        finished (the addresses stay: ``site_map`` and ``withheld_urls`` read them)."""
+        for uri in self.pages:
+            self.pages[uri] = ""
+            self.links[uri] = Links()
 
     def sanitizer(self, uri: str) -> Callable[[str], str]:
         """The sanitizer, for a rebuild that keeps what it made of the same HTML last time."""
@@ -450,6 +472,10 @@ class RenderJob:
 def render_job(job: RenderJob) -> RenderedPage:
     """One meeting page's HTML: a function of its job alone, so a pool's processes can run it."""
     return render(job.markdown, job.page, job.site)
+
+
+def sealed(pages: Iterable[HtmlPage]) -> list[HtmlPage]:
+    return [page.seal() for page in pages]
 
 
 def _if_written(feed: str, written: Mapping[str, str]) -> str | None:

@@ -18,6 +18,7 @@ import yaml
 
 from cnd_archive.errors import Problem
 from cnd_archive.publishing.permalink_record import RECORD_FILE
+from cnd_archive.publishing.search_shards import SHARD_PAGES
 from cnd_archive.references.symbols import DEFAULT_RESOLVER
 from cnd_archive.registry.bodies import Body, BodiesError, all_bodies, read_bodies
 
@@ -65,6 +66,8 @@ class Project:
     assets: frozenset[str] = frozenset()
     """The site's own styles and scripts (extra_css, extra_javascript in mkdocs.yml)."""
     search_index: bool = True
+    search_shard_pages: int = SHARD_PAGES
+    """At most this many meeting pages in a search index (``search_shards.py``)."""
     web: Web = field(default_factory=lambda: Web())
     """Where the site and its repository are on the web (``site_url``, ``repo_url``)."""
 
@@ -94,7 +97,12 @@ class Project:
         bodies = options.get("bodies")
         return cls(root, docs_dir, str(options.get("resolver_base") or DEFAULT_RESOLVER),
                    root / str(options.get("permalinks") or RECORD_FILE), root / str(bodies) if bodies else None,
-                   assets, bool(options.get("search_index", True)), web or Web())
+                   assets, bool(options.get("search_index", True)), _shard_pages(options), web or Web())
+
+
+def _shard_pages(options: dict[str, Any]) -> int:
+    value = options.get("search_shard_pages")
+    return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else SHARD_PAGES
 
 
 def read_project(root: Path) -> tuple[Project, list[Problem]]:

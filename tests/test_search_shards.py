@@ -104,7 +104,8 @@ def test_a_damaged_entry_is_ignored(indexed: tuple[Path, Shard, SearchCache, byt
         (entry / MANIFEST).write_bytes(b"\xff{")
     assert cache.restore(shard, inputs, tmp_path / "restored") is None
     assert not (tmp_path / "restored").exists()
-    assert "kept" not in build_index(site, [shard], cache)  # indexed again, and the entry rewritten
+    summary = build_index(site, [shard], cache)
+    assert "kept" not in summary and "damaged" in summary  # indexed again, said, and the entry rewritten
     assert cache.restore(shard, inputs, tmp_path / "again") == 2
 
 

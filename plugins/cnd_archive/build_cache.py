@@ -41,7 +41,7 @@ def code_version() -> bytes:
     libraries that render it, and the Python that runs them."""
     package = Path(__file__).parent
     files = sorted(p for p in package.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
-    parts = [sys.version.encode(), *(f"{name}=={_version(name)}".encode() for name in RENDERING_LIBRARIES)]
+    parts = [sys.version.encode(), *(f"{name}=={library_version(name)}".encode() for name in RENDERING_LIBRARIES)]
     for path in files:
         parts += [path.relative_to(package).as_posix().encode(), path.read_bytes()]
     return digest(*parts)
@@ -59,7 +59,8 @@ def templates_version(dirs: list[str]) -> bytes:
     return digest(*parts)
 
 
-def _version(name: str) -> str:
+def library_version(name: str) -> str:
+    """An installed library's version, or 'none'."""
     try:
         return importlib.metadata.version(name)
     except importlib.metadata.PackageNotFoundError:

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from cnd_archive.memo import DIGEST_SIZE, digest
-from cnd_archive.publishing.search_shards import ALL_MEETING_PAGES, Shard
+from cnd_archive.publishing.search_shards import ALL_MEETING_PAGES, MEETING_PAGE, Shard
 
 MANIFEST = "manifest.json"
 MANIFEST_FORMAT = "cnd-archive search cache 1"
@@ -29,7 +29,7 @@ def shard_pages(site_dir: Path, shard: Shard) -> list[Path]:
     """The files the shard's glob matches, in a fixed order."""
     if not shard.folders:
         return sorted(site_dir.glob(ALL_MEETING_PAGES))
-    return [page for folder in shard.folders for page in sorted((site_dir / folder).glob("[0-9]*/index.html"))]
+    return [page for folder in shard.folders for page in sorted((site_dir / folder).glob(MEETING_PAGE))]
 
 
 def shard_inputs(site_dir: Path, shard: Shard, how: bytes) -> bytes:
@@ -57,23 +57,27 @@ class SearchCache:
         manifest = self._manifest(entry, inputs)
         if manifest is None:
             return None
-        files: dict[str, str] = manifest["files"]
-        for name, kept in files.items():
-            path = entry / name
-            if not path.is_file() or digest(path.read_bytes()).hex() != kept:
+        contents = {}
+        for name, kept in manifest["files"].items():
+            content = _intact(entry / name, kept)
+            if content is None:
                 self.ignored.append(f"shard {shard.position + 1}: {name} damaged")
                 return None
+            contents[name] = content
         shutil.rmtree(into, ignore_errors=True)
-        for name in files:
+        for name, content in contents.items():
             (into / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(entry / name, into / name)
+            (into / name).write_bytes(content)
         pages: int = manifest["pages"]
         return pages
 
     def _manifest(self, entry: Path, inputs: bytes) -> dict[str, Any] | None:
         try:
             manifest = json.loads((entry / MANIFEST).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+        except OSError:
+            return None  # no entry yet
+        except ValueError:
+            self.ignored.append(f"{entry.name}: manifest damaged")
             return None
         if not isinstance(manifest, dict) or manifest.get("format") != MANIFEST_FORMAT \
                 or not isinstance(manifest.get("files"), dict) or not isinstance(manifest.get("pages"), int):
@@ -92,15 +96,24 @@ class SearchCache:
         fresh = Path(tempfile.mkdtemp(dir=self.folder, prefix=".new-"))
         files = {}
         for path in sorted(p for p in written.rglob("*") if p.is_file()):
-            name = path.relative_to(written).as_posix()
+            name, content = path.relative_to(written).as_posix(), path.read_bytes()
             (fresh / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(path, fresh / name)
-            files[name] = digest(path.read_bytes()).hex()
+            (fresh / name).write_bytes(content)
+            files[name] = digest(content).hex()
         manifest = {"format": MANIFEST_FORMAT, "inputs": inputs.hex(), "pages": pages, "files": files}
         (fresh / MANIFEST).write_text(json.dumps(manifest, indent=1), encoding="utf-8")
         entry = self.entry(shard)
         shutil.rmtree(entry, ignore_errors=True)
         os.replace(fresh, entry)
+
+
+def _intact(path: Path, kept: str) -> bytes | None:
+    """The file's bytes if they have the digest its manifest gives; None if missing or altered."""
+    try:
+        content = path.read_bytes()
+    except OSError:
+        return None
+    return content if digest(content).hex() == kept else None
 
 
 def _inside(name: str) -> bool:

@@ -7,7 +7,6 @@ would load one file holding all the text of every report.
 
 from __future__ import annotations
 
-import importlib.metadata
 import logging
 import re
 import shutil
@@ -17,6 +16,7 @@ import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from cnd_archive.build_cache import library_version
 from cnd_archive.publishing.search_cache import SearchCache, shard_inputs
 from cnd_archive.publishing.search_shards import INDEX_DIR, Shard
 
@@ -46,11 +46,7 @@ def _command(site_dir: Path, shard: Shard, output: Path) -> list[str]:
 
 def how_pagefind_runs() -> bytes:
     """What else an index is written from: Pagefind's version and the options it runs with."""
-    try:
-        version = importlib.metadata.version("pagefind-bin")
-    except importlib.metadata.PackageNotFoundError:
-        version = "unknown"
-    return repr((version, OPTIONS)).encode()
+    return repr((library_version("pagefind-bin"), OPTIONS)).encode()
 
 
 class Indexer:
@@ -83,7 +79,9 @@ class Indexer:
         shutil.rmtree(work, ignore_errors=True)
         shown = f" in {len(shards)} shards" if len(shards) > 1 else ""
         reused = f", {kept} kept from the build cache" if kept else ""
-        return f"Pagefind: indexed {pages} pages{shown}{reused}"
+        damaged = self.cache.ignored if self.cache else []
+        ignored = f"; ignored {len(damaged)} damaged cache entries, first {damaged[0]}" if damaged else ""
+        return f"Pagefind: indexed {pages} pages{shown}{reused}{ignored}"
 
     def index(self, site_dir: Path, shard: Shard, output: Path) -> tuple[int, int] | None:
         """The shard's index written to ``output``: (pages, 1 if it came from the cache else 0)."""

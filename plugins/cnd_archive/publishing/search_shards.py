@@ -20,7 +20,9 @@ SHARD_PAGES = 400
 """At most this many meeting pages in a shard, unless one body has more (a body is never split,
 so its pages keep one index): about 560 MB of Pagefind's memory."""
 INDEX_DIR = "pagefind"
-ALL_MEETING_PAGES = "*/[0-9]*/index.html"
+MEETING_PAGE = "[0-9]*/index.html"
+"""A meeting page within its body's folder."""
+ALL_MEETING_PAGES = f"*/{MEETING_PAGE}"
 """What an archive without a body's meeting yet indexes: its one shard's glob."""
 
 
@@ -44,7 +46,7 @@ class Shard:
         if not self.folders:
             return ALL_MEETING_PAGES
         folders = self.folders[0] if len(self.folders) == 1 else "{" + ",".join(self.folders) + "}"
-        return f"{folders}/[0-9]*/index.html"
+        return f"{folders}/{MEETING_PAGE}"
 
     @property
     def path(self) -> str:

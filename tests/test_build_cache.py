@@ -1,9 +1,11 @@
 """The build cache (``.cache/cnd-archive/``): a build with it writes exactly what a build without it
-writes, and an entry that is damaged, from another version or for other inputs is never used."""
+writes, and an entry that is damaged, from another version or for other inputs is never used (each
+file's results: ``test_result_store.py``)."""
 
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -14,6 +16,7 @@ from helpers import copy_project
 
 from cnd_archive.build_cache import CACHE_DIR, HEADER, MAGIC, PageCache
 from cnd_archive.memo import digest
+from cnd_archive.result_store import MAGIC as RESULT_MAGIC
 
 PAGE = "<html><body><p>Paragraph 1 (fictional).</p></body></html>"
 INPUTS = digest(b"the page's inputs")
@@ -30,7 +33,7 @@ def test_a_kept_page_comes_back_for_the_same_inputs_only(cache: PageCache) -> No
     assert cache.get("honlac/27.md", INPUTS) == PAGE
     assert cache.get("honlac/27.md", digest(b"other inputs")) is None
     assert cache.get("honlac/28.md", INPUTS) is None
-    assert cache.hits == 1 and cache.ignored == ["honlac/27.md: laid out from other inputs"]
+    assert cache.hits == 1 and cache.ignored == ["honlac/27.md: made from other inputs"]
 
 
 def test_a_truncated_entry_is_ignored(cache: PageCache) -> None:
@@ -89,6 +92,8 @@ def test_a_build_with_the_cache_writes_what_a_build_without_it_writes(tmp_path: 
     assert _site(root) == cold
     pages = len([name for name in cold if name.endswith(".html") and name != "404.html"])
     assert f"{pages} of {pages} pages written from {CACHE_DIR}" in warm
+    results = re.search(r"build cache: (\d+) of (\d+) file results read", warm)
+    assert results and results[1] == results[2] and int(results[1]) > pages
 
     # An edit, and three entries damaged: those pages are laid out again.
     page.write_text(page.read_text(encoding="utf-8").replace("Known limits", "Known limitations"), encoding="utf-8")
@@ -99,8 +104,15 @@ def test_a_build_with_the_cache_writes_what_a_build_without_it_writes(tmp_path: 
     edited = bytearray(entries[2].read_bytes())
     edited[-5] ^= 0x01  # a byte changed by hand
     entries[2].write_bytes(bytes(edited))
+    kept_results = sorted(p for p in (root / CACHE_DIR / "results").rglob("*") if p.is_file())
+    kept_results[0].write_bytes(kept_results[0].read_bytes()[:-10])
+    kept_results[1].write_bytes(RESULT_MAGIC + digest(b"another version") + kept_results[1].read_bytes()[len(RESULT_MAGIC) + 16:])
+    edited = bytearray(kept_results[2].read_bytes())
+    edited[-5] ^= 0x01
+    kept_results[2].write_bytes(bytes(edited))
     log = _build(root).stderr
-    assert "ignored 3 entries" in log and f"{pages - 4} of {pages} pages written" in log
+    assert f"{pages - 4} of {pages} pages written from {CACHE_DIR}; ignored 3 entries" in log
+    assert re.search(r"file results read from \S+; ignored 3 entries", log)
     without = copy_project(tmp_path / "without-cache")
     (without / "permalinks.json").unlink()
     (without / "content" / "accessibility.md").write_text(page.read_text(encoding="utf-8"), encoding="utf-8")

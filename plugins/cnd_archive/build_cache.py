@@ -5,7 +5,7 @@ whose every input to the theme is unchanged since the last build (its HTML, fron
 table of contents, neighbours, frame, the whole navigation and ``mkdocs.yml``) is written
 from the cache instead.
 
-An entry is one file per page under ``.cache/cnd-archive/pages/``:
+An entry is one file per page under ``.cache/cnd-archive/pages/`` (``Entries``):
 
     MAGIC | code version (16 bytes) | inputs digest (16) | payload digest (16) | payload
 
@@ -22,7 +22,6 @@ import functools
 import importlib.metadata
 import os
 import sys
-import tempfile
 import zlib
 from pathlib import Path
 
@@ -67,18 +66,72 @@ def library_version(name: str) -> str:
         return "none"
 
 
-class PageCache:
-    """Laid-out pages by their source, each with the digest of the inputs it was laid out from."""
+class Entries:
+    """Entries of one kind, one file each under ``folder``: checked whole before any is used.
 
-    def __init__(self, folder: Path) -> None:
-        self.folder = folder / "pages"
-        self.version = code_version()
+        magic | code version (16 bytes) | inputs digest (16) | payload digest (16) | payload
+    """
+
+    def __init__(self, folder: Path, magic: bytes, version: bytes) -> None:
+        self.folder, self.magic, self.version = folder, magic, version
+        self.header = len(magic) + 3 * DIGEST
         self.hits = 0
         self.ignored: list[str] = []
         """Entries found but not used, with why (another version, other inputs, damaged)."""
 
-    def entry(self, src_uri: str) -> Path:
-        return self.folder / digest(src_uri.encode()).hex()
+    def entry(self, slot: str) -> Path:
+        return self.folder / digest(slot.encode()).hex()
+
+    def read(self, slot: str, inputs: bytes) -> bytes | None:
+        """The payload kept for these inputs, if its entry is intact; ``None`` (and why, in
+        ``ignored``) otherwise. A caller that cannot read a payload that checks calls ``damaged``."""
+        try:
+            data = self.entry(slot).read_bytes()
+        except OSError:
+            return None
+        why = self.fault(data, inputs)
+        if why:
+            self.ignored.append(f"{slot}: {why}")
+            return None
+        self.hits += 1
+        return data[self.header:]
+
+    def damaged(self, slot: str) -> None:
+        """A payload that checks but does not read is still not used."""
+        self.hits -= 1
+        self.ignored.append(f"{slot}: damaged")
+
+    def fault(self, data: bytes, inputs: bytes) -> str:
+        """Why an entry cannot be used for these inputs; empty if it can."""
+        magic = self.magic
+        if len(data) < self.header or not data.startswith(magic):
+            return "damaged"
+        version, kept_inputs, checksum = (data[len(magic) + i * DIGEST:len(magic) + (i + 1) * DIGEST] for i in range(3))
+        if version != self.version:
+            return "written by another version"
+        if kept_inputs != inputs:
+            return "made from other inputs"
+        if checksum != digest(data[self.header:]):
+            return "damaged"
+        return ""
+
+    def write(self, slot: str, inputs: bytes, payload: bytes) -> None:
+        """Keep a payload; written whole or not at all (a build stopped half-way leaves no torn entry)."""
+        entry = self.entry(slot)
+        written = entry.with_name(f".{entry.name}.{os.getpid()}")  # one build process writes an entry at a time
+        try:
+            written.write_bytes(self.magic + self.version + inputs + digest(payload) + payload)
+        except FileNotFoundError:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            written.write_bytes(self.magic + self.version + inputs + digest(payload) + payload)
+        os.replace(written, entry)
+
+
+class PageCache(Entries):
+    """Laid-out pages by their source, each with the digest of the inputs it was laid out from."""
+
+    def __init__(self, folder: Path) -> None:
+        super().__init__(folder / "pages", MAGIC, code_version())
 
     def get(self, src_uri: str, inputs: bytes) -> str | None:
         """The page laid out from these inputs, if an entry holds it intact."""
@@ -87,43 +140,19 @@ class PageCache:
 
     def get_compressed(self, src_uri: str, inputs: bytes) -> bytes | None:
         """The page as kept, compressed (a build holds every page it reuses until MkDocs writes it)."""
-        try:
-            data = self.entry(src_uri).read_bytes()
-        except OSError:
-            return None
-        why = self.fault(data, inputs)
-        if why:
-            self.ignored.append(f"{src_uri}: {why}")
+        kept = self.read(src_uri, inputs)
+        if kept is None:
             return None
         try:
-            self.page(data[HEADER:])  # a payload that checks but does not read is still not used
+            self.page(kept)
         except (zlib.error, UnicodeDecodeError):
-            self.ignored.append(f"{src_uri}: damaged")
+            self.damaged(src_uri)
             return None
-        self.hits += 1
-        return data[HEADER:]
+        return kept
 
     @staticmethod
     def page(kept: bytes) -> str:
         return zlib.decompress(kept).decode("utf-8")
 
-    def fault(self, data: bytes, inputs: bytes) -> str:
-        """Why an entry cannot be used for these inputs; empty if it can."""
-        if len(data) < HEADER or not data.startswith(MAGIC):
-            return "damaged"
-        version, kept_inputs, checksum = (data[len(MAGIC) + i * DIGEST:len(MAGIC) + (i + 1) * DIGEST] for i in range(3))
-        if version != self.version:
-            return "written by another version"
-        if kept_inputs != inputs:
-            return "laid out from other inputs"
-        if checksum != digest(data[HEADER:]):
-            return "damaged"
-        return ""
-
     def put(self, src_uri: str, inputs: bytes, page: str) -> None:
-        """Keep a page; written whole or not at all (a build stopped half-way leaves no torn entry)."""
-        payload = zlib.compress(page.encode("utf-8"), 1)
-        self.folder.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=self.folder, delete=False, prefix=".") as out:
-            out.write(MAGIC + self.version + inputs + digest(payload) + payload)
-        os.replace(out.name, self.entry(src_uri))
+        self.write(src_uri, inputs, zlib.compress(page.encode("utf-8"), 1))

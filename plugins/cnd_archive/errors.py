@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from cnd_archive.result_codec import stored
 
+
+@stored
 @dataclass(frozen=True)
 class Problem:
     """One mistake in one file, printed as ``file:line:column: what; fix``."""

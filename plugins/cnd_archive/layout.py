@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from cnd_archive.registry.gazetteer import Entity
+from cnd_archive.result_codec import stored
 
 HOME = "index.md"
 DOCUMENTS = "documents/index.md"
@@ -180,6 +181,7 @@ def _relative_source(src_uri: str, page_uri: str) -> str:
     return posixpath.relpath(src_uri, posixpath.dirname(page_uri) or ".")
 
 
+@stored
 @dataclass(frozen=True)
 class Target:
     """A page of the site, and optionally an anchor on it."""

@@ -34,6 +34,7 @@ from markupsafe import Markup
 import jinja2
 
 from cnd_archive.build_cache import CACHE_DIR, PageCache, templates_version
+from cnd_archive.result_store import forget_disk, keep_on_disk, results_summary
 from cnd_archive.errors import Problem
 from cnd_archive.layout import FOLDED_SECTIONS, body_index_uri, navigation_order, section_page, site_url
 from cnd_archive.memo import Memos, digest
@@ -80,7 +81,8 @@ class ArchiveConfig(Config):
     search_shard_pages = c.Type(int, default=SHARD_PAGES)
     """At most this many meeting pages in one search index: Pagefind's memory grows with it."""
     cache = c.Type(bool, default=True)
-    """Keep each laid-out page in .cache/cnd-archive/ for the next build (``build_cache.py``)."""
+    """Keep each file's results and each laid-out page in .cache/cnd-archive/ for the next build
+    (``result_store.py``, ``build_cache.py``)."""
 
 
 class ArchivePlugin(BasePlugin[ArchiveConfig]):
@@ -93,6 +95,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     which its last output is reused)."""
     page_cache: PageCache | None = None
     search_cache: SearchCache | None = None
+    rebuilding = False
+    """True after a preview's first build."""
     cached_outputs: dict[str, bytes] = {}
     """Pages of this build written from the build cache, by source (compressed until written)."""
     dirty = False
@@ -187,8 +191,18 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self.page_cache = PageCache(project.root / CACHE_DIR) if self.config.cache else None
         self.search_cache = SearchCache(project.root / CACHE_DIR) if self.config.cache else None
         theme_files = [f.src_uri for f in files if not f.is_documentation_page() and not _in_folder(f, project.docs_dir)]
+        memos = self.memos if self.memos is not None else Memos.none()
+        # A preview's first build reads (and writes) each file's results on disk; its rebuilds keep
+        # them in memory, so a save costs no writing of results that the next save replaces.
+        stored = self.config.cache and not self.rebuilding
+        if stored:
+            keep_on_disk(memos, project.root / CACHE_DIR)
         with self.page_renderer(project) as mapper:
-            outcome = publish(project, theme_files, memos=self.memos, mapper=mapper)
+            outcome = publish(project, theme_files, memos=memos, mapper=mapper)
+        if stored:
+            log.info(results_summary(memos, CACHE_DIR))
+            forget_disk(memos)
+        self.rebuilding = self.memos is not None
         self.archive, self.publication = outcome.publication.archive, outcome.publication
         for file in [f for f in files if _in_folder(f, project.docs_dir) and f.src_uri not in outcome.published_files]:
             files.remove(file)

@@ -20,6 +20,7 @@ from cnd_archive.model.markdown_text import plain_text
 from cnd_archive.model.report import Element, Report
 from cnd_archive.model.sentences import after_in_line, in_one_sentence
 from cnd_archive.registry.roles import ROLES
+from cnd_archive.result_codec import stored
 
 
 _MEMBERS = ("members of ", " were represented:")
@@ -49,6 +50,7 @@ _LIST_GAP_RE = re.compile(r"^(?:,\s*|\s+and\s+|,\s+and\s+|\s*)(?:the\s+)?$")
 _SENTENCE_RE = re.compile(r"(?<=[.;])\s+(?=[A-Z])")
 
 
+@stored
 @dataclass(frozen=True)
 class Role:
     participant: str

@@ -26,6 +26,7 @@ from markdown_it.token import Token
 from cnd_archive.model.parser import parse_tokens
 from cnd_archive.model.report import Report, read_report
 from cnd_archive.model.schema import invalid_values, without_invalid
+from cnd_archive.result_codec import NOT_STORED, stored
 
 MEETING_KINDS = ("report", "placeholder")
 IDENTITY_KEYS = ("kind", "body", "meeting", "title", "start_date", "end_date", "city", "country")
@@ -56,6 +57,11 @@ class Meeting:
 
     def __hash__(self) -> int:
         return self._hash  # type: ignore[no-any-return, attr-defined]
+
+    def __fingerprint__(self) -> tuple[str, int]:
+        """What it is compared by, for the build cache's keys (``result_store.fingerprint``): a result
+        that reads more of a meeting reads it from the archive's shape or its file's fingerprint."""
+        return self.body.code, self.number
 
     @property
     def id(self) -> str:
@@ -122,14 +128,16 @@ class Archive:
         return sorted((s for s in self.meetings if s.body == body), key=lambda s: s.number)
 
 
+@stored
 @dataclass(frozen=True)
 class _Read:
-    """One file's text as read: its parts, its tokens, and what is wrong with it."""
+    """One file's text as read: its parts, what is wrong with it, and its tokens."""
 
     document: ContentFile | None
     problems: list[Problem]
-    tokens: list[Token]
     unsafe: list[Problem]
+    tokens: list[Token] | None = field(default=None, compare=False, metadata=NOT_STORED)
+    """None when read back from the build cache: parsed again only if its report is not kept there too."""
 
 
 def load(docs_dir: Path, src_uris: list[str], shown_from: Path | None = None,
@@ -160,7 +168,7 @@ def load(docs_dir: Path, src_uris: list[str], shown_from: Path | None = None,
             archive.problems.append(_encoding_problem(data, error, shown))
             continue
         read = memos.read.get(src_uri, (shown, text), lambda: _read(text, shown, stopwatch))
-        document, tokens, unsafe = read.document, read.tokens, read.unsafe
+        document, unsafe = read.document, read.unsafe
         archive.problems += read.problems
         if document is None:
             archive.unreadable.add(src_uri)
@@ -178,7 +186,7 @@ def load(docs_dir: Path, src_uris: list[str], shown_from: Path | None = None,
             continue
         archive.files[src_uri] = document
         with stopwatch.phase("load/meeting model"):
-            _add_meeting(archive, document, src_uri, tokens, memos)
+            _add_meeting(archive, document, src_uri, read.tokens, memos)
     _check_symbol_claims(archive)
     return archive
 
@@ -187,11 +195,11 @@ def _read(text: str, shown: str, stopwatch: Stopwatch) -> _Read:
     with stopwatch.phase("load/front matter"):
         document, problems = split(text, shown)
     if document is None:
-        return _Read(None, problems, [], [])
+        return _Read(None, problems, [])
     with stopwatch.phase("load/parse and safety check"):
         tokens = parse_tokens(document.body)
         unsafe = unsafe_markdown(document.body, document.body_line, shown, tokens)
-    return _Read(document, problems, tokens, unsafe)
+    return _Read(document, problems, unsafe, tokens)
 
 
 def _in_body_folder(src_uri: str, bodies: tuple[Body, ...]) -> bool:
@@ -239,7 +247,8 @@ def _encoding_problem(data: bytes, error: UnicodeDecodeError, shown: str) -> Pro
                    "save the file as UTF-8", column)
 
 
-def _add_meeting(archive: Archive, document: ContentFile, src_uri: str, tokens: list[Token], memos: Memos) -> None:
+def _add_meeting(archive: Archive, document: ContentFile, src_uri: str, tokens: list[Token] | None,
+                 memos: Memos) -> None:
     """The meeting of a page; a refused value is left out (and reported), and only a page whose
     identity (body, number, dates, venue) cannot be read leaves the archive."""
     invalid = memos.schema.get(src_uri, (document.path, document.front_matter, archive.bodies),
@@ -274,9 +283,11 @@ def _add_meeting(archive: Archive, document: ContentFile, src_uri: str, tokens: 
                       _text(meta.get("country")), src_uri, meta)
     archive.add(meeting)
     if meeting.kind == "report":
+        def read() -> tuple[Report, list[Problem]]:
+            return read_report(document, parse_tokens(document.body) if tokens is None else tokens)
+
         report, problems = memos.report.get(src_uri, (document.path, document.front_matter, document.body_line,
-                                                      document.body, archive.bodies),
-                                            lambda: read_report(document, tokens))
+                                                      document.body, archive.bodies), read)
         archive.reports[src_uri] = report
         archive.problems += problems
 

@@ -15,6 +15,7 @@ import yaml
 
 from cnd_archive.errors import Problem
 from cnd_archive.model.parser import RESERVED_CHARACTERS
+from cnd_archive.result_codec import NOT_STORED, stored
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_FRONT_MATTER_CHARS = 64 * 1024
@@ -47,6 +48,7 @@ _RESERVED_RE = re.compile(f"[{RESERVED_CHARACTERS}]")
 """The private-use characters of the archive's own link placeholders (``model.parser``)."""
 
 
+@stored
 @dataclass(frozen=True)
 class ContentFile:
     """A file of content/ split into its front matter and its Markdown body."""
@@ -60,7 +62,7 @@ class ContentFile:
     """1-based line of each top-level front matter key, for messages."""
 
     front_matter: str = ""
-    _item_lines: dict[str, list[int]] = field(default_factory=dict, compare=False, repr=False)
+    _item_lines: dict[str, list[int]] = field(default_factory=dict, compare=False, repr=False, metadata=NOT_STORED)
 
     def line_of(self, key: str) -> int:
         return self.key_lines.get(key, 1)

@@ -19,6 +19,7 @@ from cnd_archive.errors import Problem
 from cnd_archive.model.frontmatter import ContentFile
 from cnd_archive.model.markdown_text import EXPLICIT_ID_RE, plain_text
 from cnd_archive.model.parser import parse_tokens
+from cnd_archive.result_codec import NOT_STORED, stored
 
 _CHAPTER_RE = re.compile(r"^(?P<label>[IVXLC]+)\. \S")
 _SECTION_RE = re.compile(r"^(?P<label>[A-Z])\. \S")
@@ -30,6 +31,7 @@ _LETTER_RE = re.compile(rf"^\((?P<label>{numbering.LETTER})\) ")
 
 
 
+@stored
 @dataclass(frozen=True)
 class Element:
     kind: str
@@ -51,6 +53,7 @@ class Element:
         return plain_text(numbering.LEADING_MARKER_RE.sub("", self.text))
 
 
+@stored
 @dataclass(frozen=True)
 class Table:
     line: int
@@ -59,6 +62,7 @@ class Table:
     """(line, cells) of each body row."""
 
 
+@stored
 @dataclass
 class Report:
     path: str
@@ -69,10 +73,12 @@ class Report:
     tables: list[Table] = field(default_factory=list)
     footnote_labels: list[str] = field(default_factory=list)
 
-    _ids: dict[str, Element] = field(default_factory=dict, repr=False)
+    _ids: dict[str, Element] = field(default_factory=dict, compare=False, repr=False, metadata=NOT_STORED)
 
     def by_id(self) -> dict[str, Element]:
-        """Elements by id, built once when the report has been read."""
+        """Elements by id, built once when the report has been read (or read back from the build cache)."""
+        if not self._ids and self.elements:
+            self._ids = {e.id: e for e in self.elements}
         return self._ids
 
     @functools.cached_property

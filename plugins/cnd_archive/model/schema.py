@@ -17,6 +17,7 @@ from cnd_archive.errors import Problem
 from cnd_archive.model.frontmatter import ContentFile
 from cnd_archive.registry.bodies import Body
 from cnd_archive.registry.schemas import meeting_schema
+from cnd_archive.result_codec import stored
 
 class YamlDate(str):
     """A value YAML read as a date, in its ISO form: a string to JSON Schema, but not text."""
@@ -52,6 +53,7 @@ def jsonable(value: Any) -> Any:
     return repr(value)
 
 
+@stored
 @dataclass(frozen=True)
 class Invalid:
     """One value the schema refuses, and where it is: ("participation", 5, "role")."""

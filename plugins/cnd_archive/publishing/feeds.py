@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import xml.etree.ElementTree as ET
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from cnd_archive.indexes.entities import EntityRecord
@@ -86,14 +86,16 @@ def feeds_of(archive: Archive, web: Web, entities: Iterable[EntityRecord] = ()) 
     return [feed for feed in feeds if feed.meetings]
 
 
-def feed_files(feeds: list[Feed], web: Web, descriptions: dict[str, str],
-               memo: Memo[str] | None = None) -> dict[str, str]:
+def feed_files(feeds: list[Feed], web: Web, descriptions: dict[str, str], memo: Memo[str] | None = None,
+               stored_as: Callable[[Feed], object] = lambda feed: None) -> dict[str, str]:
     """Each feed's XML by its path; none without a site address to give its entries. A rebuild
-    keeps a feed whose every input is as before (``feed_inputs``)."""
+    keeps a feed whose every input is as before (``feed_inputs``); the build cache keeps it by
+    ``stored_as`` (what its meetings' files and the archive's shape decide of it)."""
     if web.site_url is None:
         return {}
     kept = memo or Memo(keep=False)
-    return {feed.path: kept.get(feed.path, feed_inputs(feed, web, descriptions), lambda: atom(feed, web, descriptions))
+    return {feed.path: kept.get(feed.path, feed_inputs(feed, web, descriptions), lambda: atom(feed, web, descriptions),
+                                stored_as=stored_as(feed))
             for feed in feeds}
 
 

@@ -26,6 +26,7 @@ from cnd_archive.layout import relative_url
 from cnd_archive.model.markdown_text import EXPLICIT_ID_RE
 from cnd_archive.model.parser import MAX_NESTING, Attributes, every_token, new_parser, parse_tokens
 from cnd_archive.model.safety import ALLOWED_CLASSES, link_scheme, plain_text_value, reserved_id, unsafe_tokens
+from cnd_archive.result_codec import stored
 
 HEADERLINK = '<a class="headerlink" href="#{id}" title="Link to this section">¶</a>'
 
@@ -60,6 +61,7 @@ MAX_BRACKET_DEPTH = 32
 _BRACKET_RE = re.compile(r"(?<!\\)[\[\]]|\n")
 
 
+@stored
 @dataclass(frozen=True)
 class Heading:
     level: int
@@ -67,6 +69,7 @@ class Heading:
     text: str
 
 
+@stored
 @dataclass
 class RenderedPage:
     html_deflated: bytes
@@ -105,6 +108,7 @@ class RenderedPage:
         return self
 
 
+@stored
 @dataclass(frozen=True)
 class Page:
     """What the renderer needs to know of one page."""

@@ -19,6 +19,7 @@ from functools import lru_cache
 from typing import Any
 
 from cnd_archive.errors import Problem
+from cnd_archive.result_codec import stored
 from cnd_archive.layout import Target, relative_url, site_url
 from cnd_archive.publishing.html import HEADERLINK, Heading, Page, RenderedPage, render, repeated_ids, sanitize
 from cnd_archive.publishing.anchoring import NUMBER_CLASS
@@ -52,6 +53,7 @@ def abbr(shown: str, title: str) -> str:
     return f'<abbr title="{html.escape(title)}">{text(shown)}</abbr>'
 
 
+@stored
 @dataclass
 class HtmlPage:
     """One generated page, block by block."""

@@ -11,7 +11,7 @@ import io
 import json
 from dataclasses import dataclass, field
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import Any, Protocol
 
 from cnd_archive.indexes.documents import DocumentEntry
 from cnd_archive.indexes.entities import EntityRecord
@@ -22,6 +22,7 @@ from cnd_archive.model.archive import Archive, Meeting
 from cnd_archive.model.report import Element, Report
 from cnd_archive.publishing.page_inputs import Reads, reads
 from cnd_archive.publishing.resolver import Resolver
+from cnd_archive.result_codec import stored
 from cnd_archive.references.agenda import agendas, provisional_agenda_items
 from cnd_archive.registry.bodies import Body
 from cnd_archive.references.followup import Review, ReviewIndex
@@ -29,7 +30,10 @@ from cnd_archive.registry.schemas import archive_schema, schema_text
 from cnd_archive.registry.themes import vocabulary
 
 
-Kept = Callable[[str, object, Callable[[], Any]], Any]
+class Kept(Protocol):
+    """How a part is made from its inputs (``Memo.get``)."""
+
+    def __call__(self, slot: str, inputs: object, compute: Callable[[], Any], stored_as: object = None) -> Any: ...
 
 
 @dataclass(frozen=True)
@@ -44,7 +48,7 @@ class Holdings:
     topics: list[ProposedTopic]
     documents: list[DocumentEntry]
     tagged: list[TaggedParagraph] = field(default_factory=list)
-    kept: Kept = field(default=lambda slot, inputs, compute: compute())
+    kept: Kept = field(default=lambda slot, inputs, compute, stored_as=None: compute())
     """How a part of the data is made from its inputs: at once, or kept from a rebuild with equal inputs."""
     shape: bytes = b""
     """The archive's shape (``page_inputs.archive_shape``), which every part may read."""
@@ -198,6 +202,7 @@ def theme_records(holdings: Holdings) -> list[dict[str, Any]]:
     } for theme in vocabulary()]
 
 
+@stored
 @dataclass(frozen=True)
 class Part:
     """Records that one meeting (or one country) decides, with their JSON and CSV text: a rebuild
@@ -255,7 +260,8 @@ def parts(holdings: Holdings) -> Parts:
     documents = kept("documents", (holdings.shape, holdings.documents),
                      lambda: Part.of(document_records(holdings.documents, holdings.resolver), DOCUMENT_COLUMNS))
     countries = [kept(f"country:{r.entity.id}", (holdings.shape, r.roles, [m.cited_at for m in r.mentions]),
-                      lambda: Part.of([country_record(r)], PARTICIPATION_COLUMNS, participation_rows(r)))
+                      lambda: Part.of([country_record(r)], PARTICIPATION_COLUMNS, participation_rows(r)),
+                      stored_as=(r.entity.id, holdings.reads([*(m for m, _ in r.roles), *(m.src_uri for m in r.mentions)])))
                  for r in holdings.entities.values()]
     themes = Part.of(theme_records(holdings))
     return Parts(sessions, recommendations, documents, countries, themes)

@@ -20,7 +20,7 @@ from cnd_archive.indexes.roles import Role, check_roles, read_roles
 from cnd_archive.indexes.themes import (ProposedTopic, TaggedParagraph, WorkingGroupIssue, proposed_topics,
                                        tagged_paragraphs, working_group_issues)
 from cnd_archive.layout import COUNTRIES_INDEX, HOME, ORGANISATIONS_INDEX, SEARCH, THEMES_INDEX, Target, body_index_uri, site_url
-from cnd_archive.memo import Memos
+from cnd_archive.memo import Memos, digest
 from cnd_archive.model.archive import Archive, Meeting
 from cnd_archive.model.frontmatter import ContentFile
 from cnd_archive.model.report import Report
@@ -51,6 +51,7 @@ from cnd_archive.registry.themes import Theme, vocabulary
 from cnd_archive.timing import Stopwatch
 from cnd_archive.publishing.html import Page, RenderedPage, render, sanitize
 from cnd_archive.publishing.html_page import HtmlPage
+from cnd_archive.result_codec import stored
 
 
 @dataclass
@@ -271,7 +272,8 @@ class Publication:
         # Mentions of placeholders are known only once their pages are rendered.
         self.entities = collect_entities(self.archive, self.roles, self.mentions, load_gazetteer())
         self.feeds = feeds_of(self.archive, self.web, self.entities.values())
-        feeds = feed_files(self.feeds, self.web, self.descriptions, self.memos.feeds)  # meetings are described by now
+        feeds = feed_files(self.feeds, self.web, self.descriptions, self.memos.feeds,  # meetings are described by now
+                           lambda feed: (feed.path, feed.title, feed.page, self.files_read(feed.meetings)))
         participants: dict[str, list[tuple[str, Meeting, Role]]] = {}  # what a body's page tells of its meetings
         for record in self.entities.values():
             for meeting, role in record.roles:
@@ -321,8 +323,16 @@ class Publication:
                      recommendations_target(self.archive, meeting)) for meeting in record.attended()
                     if meeting.src_uri in self.archive.reports]
         inputs = (self.shape, record.entity.id, record.roles, quoted, attended, feed)
+        files: list[Meeting | str] = [*(meeting for meeting, _ in record.roles),
+                                      *(mention.src_uri for mention in record.mentions)]
         return list(self.memos.generated.get(f"entity:{record.entity.id}", inputs,
-                                             lambda: sealed(entity_pages(record, self.archive, feed))))
+                                             lambda: sealed(entity_pages(record, self.archive, feed)),
+                                             stored_as=(record.entity.id, feed, self.files_read(files))))
+
+    def files_read(self, meetings: Iterable[Meeting | str]) -> Reads:
+        """What a result that reads these meetings' files reads (``page_inputs.reads``): the archive's
+        shape and each file's fingerprint, which the build cache keys it by."""
+        return reads(self.shape, self.archive, meetings)
 
     def quoted_element(self, mention: Mention) -> str | None:
         report = self.archive.reports.get(mention.src_uri)
@@ -334,8 +344,10 @@ class Publication:
         issues = [i for i in self.issues if subject.id in i.themes]
         topics = [t for t in self.topics if subject.id in t.themes]
         tagged = [p for p in self.tagged if p.theme == subject.id]
+        files = [*(i.meeting for i in issues), *(t.meeting for t in topics), *(p.meeting for p in tagged)]
         return list(self.memos.generated.get(f"theme:{subject.id}", (self.shape, issues, topics, tagged),
-                                             lambda: sealed(theme_pages(subject, issues, topics, tagged))))
+                                             lambda: sealed(theme_pages(subject, issues, topics, tagged)),
+                                             stored_as=(subject.id, self.files_read(files))))
 
     def citation_files(self) -> dict[str, str]:
         """Each report's citation as BibTeX, RIS and CSL-JSON, for reference managers."""
@@ -354,7 +366,8 @@ class Publication:
 
         A page with a problem in its body is withheld: it gets no HTML here. The meeting pages, each
         rendered on its own, go through ``mapper`` (a pool of processes may render them side by side)."""
-        jobs = [RenderJob(self.meeting_page(m), self.pages[m.src_uri], site) for m in self.archive.meetings
+        site_key = site_digest(site)
+        jobs = [RenderJob(self.meeting_page(m), self.pages[m.src_uri], site, site_key) for m in self.archive.meetings
                 if m.src_uri not in self.archive.withheld and m.src_uri in self.pages]
         fresh = [job for job in jobs if not self.memos.render.holds(job.page.src_uri, job.inputs)]
         strings: dict[str, str] = {}
@@ -371,7 +384,7 @@ class Publication:
             if uri not in self.archive.withheld:
                 self._keep_rendered(uri, placeholder.finish(site, self.sanitizer(uri)))
         for uri, generated in self.generated.items():
-            self._keep_rendered(uri, self.memos.finished.get(uri, (generated, site),
+            self._keep_rendered(uri, self.memos.finished.get(uri, (generated, site_key),
                                                              lambda: generated.finish(site, self.sanitizer(uri))))
             if not self.memos.finished.keep:
                 generated.release()  # its HTML is kept in self.html now
@@ -379,7 +392,7 @@ class Publication:
             if uri == HOME:
                 self._keep_home(document.path, document.body, document.body_line, site)
             else:
-                self._keep(Page(uri, document.path, document.body_line), document.body, site)
+                self._keep(Page(uri, document.path, document.body_line), document.body, site, site_key)
 
     def release_report_markdown(self) -> None:
         """A one-off build needs a report's annotated Markdown and its links only to render its HTML:
@@ -400,10 +413,10 @@ class Publication:
         return Page(meeting.src_uri, document.path, document.body_line, attributes=attributes,
                     links=tuple(self.links[meeting.src_uri].attributes))
 
-    def _keep(self, page: Page, markdown: str, site: Mapping[str, str]) -> None:
+    def _keep(self, page: Page, markdown: str, site: Mapping[str, str], site_key: bytes) -> None:
         if page.src_uri in self.archive.withheld:
             return  # its body failed the safety check when it was read, with the line to fix
-        rendered = self.memos.render.get(page.src_uri, (page, markdown, site), lambda: render(markdown, page, site))
+        rendered = self.memos.render.get(page.src_uri, (page, markdown, site_key), lambda: render(markdown, page, site))
         self._keep_rendered(page.src_uri, rendered)
 
     def _keep_rendered(self, uri: str, rendered: RenderedPage) -> None:
@@ -444,6 +457,7 @@ class Publication:
         return {Target(uri).url for uri in sources if uri not in self.html}
 
 
+@stored
 @dataclass(frozen=True)
 class ReportPage:
     """A report's page as Markdown, with the links the archive added and how the report is cited."""
@@ -463,10 +477,17 @@ class RenderJob:
     page: Page
     markdown: str
     site: Mapping[str, str]
+    site_key: bytes
+    """``site_digest(site)``, computed once for all the pages."""
 
     @property
-    def inputs(self) -> tuple[Page, str, Mapping[str, str]]:
-        return self.page, self.markdown, self.site
+    def inputs(self) -> tuple[Page, str, bytes]:
+        return self.page, self.markdown, self.site_key
+
+
+def site_digest(site: Mapping[str, str]) -> bytes:
+    """What a page's HTML reads of the site: every file's source and URL (links are checked against it)."""
+    return digest(*(f"{uri}\0{url}".encode("utf-8") for uri, url in sorted(site.items())))
 
 
 def render_job(job: RenderJob) -> RenderedPage:

@@ -17,12 +17,14 @@ from functools import cache
 
 from cnd_archive.registry.bodies import Body
 from cnd_archive.model.ordinals import ORDINAL_PATTERN, ordinal_to_int
+from cnd_archive.result_codec import stored
 
 _LINE_GAP = r"[ \t]*(?:\n[ \t]*)?"
 """A name may be broken across a line in the source; never across a blank line. Written so that
 a run of spaces matches one way only: a name of ten words would otherwise be retried 2**10 ways."""
 
 
+@stored
 @dataclass(frozen=True)
 class MeetingMention:
     start: int

@@ -22,6 +22,7 @@ from cnd_archive.references.meetings import MeetingMention, find_meetings
 from cnd_archive.model.numbering import FOOTNOTE_DEFINITION_RE
 from cnd_archive.model.report import Report
 from cnd_archive.references.symbols import SymbolMention, find_symbols
+from cnd_archive.result_codec import stored
 
 _HEADING_RE = re.compile(r"^#{1,6}\s")
 _PAGE_LINK_RE = re.compile(r"\[[^\]]*\]\((?P<path>[\w./-]*\.md)?#(?P<anchor>[^)\s]+)\)")
@@ -30,6 +31,7 @@ MAX_DOCUMENTS_PER_PAGE = 5_000
 """Documents the ranges of one page may stand for; the 27th report cites about 60."""
 
 
+@stored
 @dataclass(frozen=True)
 class Mention:
     src_uri: str

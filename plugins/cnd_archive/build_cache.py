@@ -1,4 +1,5 @@
-"""The build cache: each page as the theme laid it out, kept on disk for the next build.
+"""The build cache: each page as the theme laid it out, kept on disk for the next build (and, in
+the same checked entries, each file's results: ``result_store.py``).
 
 Material lays out a page in about 10 ms, most of a build's time at a thousand reports. A page
 whose every input to the theme is unchanged since the last build (its HTML, front matter,

@@ -1,12 +1,13 @@
 """Each file's results kept on disk, so that a build reads and checks only the files that changed.
 
 The per-file work of a build (a file's front matter, parse and safety check, its report's
-model, what it cites, its roles, its page's Markdown and HTML) is a function of that file's
-bytes and of a few values the tests prove complete (``Memos.checked``). Each result is kept
-under ``.cache/cnd-archive/results/<kind>/``, in ``build_cache.Entries``'s checked format, keyed
-by the digest of those inputs and of the code's version; its payload is JSON
-(``result_codec.py``), compressed. A damaged, foreign or stale entry is ignored and the result
-computed again, so a build with the cache writes exactly what a build without it writes.
+model, what it cites, its roles, its page's HTML) is a function of that file's bytes and of a
+few values the tests prove complete (``Memos.checked``); a generated page, feed or part of the
+open data is one of the archive's shape and the files it reads (``page_inputs.py``). Each
+result is kept under ``.cache/cnd-archive/results/<kind>/``, in ``build_cache.Entries``'s
+checked format, keyed by the digest of those inputs and of the code's version; its payload is
+JSON (``result_codec.py``), compressed. A damaged, foreign or stale entry is ignored and the
+result computed again, so a build with the cache writes exactly what a build without it writes.
 """
 
 from __future__ import annotations

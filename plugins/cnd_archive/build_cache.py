@@ -120,11 +120,12 @@ class Entries:
         """Keep a payload; written whole or not at all (a build stopped half-way leaves no torn entry)."""
         entry = self.entry(slot)
         written = entry.with_name(f".{entry.name}.{os.getpid()}")  # one build process writes an entry at a time
+        data = self.magic + self.version + inputs + digest(payload) + payload
         try:
-            written.write_bytes(self.magic + self.version + inputs + digest(payload) + payload)
-        except FileNotFoundError:
+            written.write_bytes(data)
+        except FileNotFoundError:  # the first entry of its kind
             self.folder.mkdir(parents=True, exist_ok=True)
-            written.write_bytes(self.magic + self.version + inputs + digest(payload) + payload)
+            written.write_bytes(data)
         os.replace(written, entry)
 
 

@@ -5,8 +5,8 @@ holds: the decoder builds only the archive's own dataclasses that are marked ``@
 each from its fields, and JSON's values, tuples, sets, bytes, dates and dicts. Anything else
 is refused (``StoredTypeError``), when writing as when reading.
 
-A field marked ``not_stored`` (e.g. a file's parsed tokens, recomputed when needed) is left
-out, and comes back as its default.
+A field whose metadata is ``NOT_STORED`` (e.g. a file's parsed tokens, recomputed when needed)
+is left out, and comes back as its default.
 """
 
 from __future__ import annotations

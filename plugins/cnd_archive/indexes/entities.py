@@ -35,6 +35,11 @@ class EntityRecord:
     def roles_in(self, meeting: Meeting) -> list[Role]:
         return self._by_meeting.get(meeting, [])
 
+    def sources(self) -> list[Meeting | str]:
+        """The meeting pages its roles and mentions are read from (the build cache keys what is
+        made of them by those files: ``page_inputs.reads``)."""
+        return [*(meeting for meeting, _ in self.roles), *(mention.src_uri for mention in self.mentions)]
+
 
 def collect(archive: Archive, roles: dict[str, list[Role]], mentions: dict[str, list[Mention]],
             gazetteer: Gazetteer) -> dict[str, EntityRecord]:

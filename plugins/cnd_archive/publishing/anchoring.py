@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from cnd_archive.model.numbering import LETTER_MARKER, PARAGRAPH_MARKER
 from cnd_archive.model.parser import LINK_CLOSE, LINK_LABEL, LINK_OPEN, Attributes
 from cnd_archive.model.report import Element, Report
-from cnd_archive.result_codec import stored
 
 _LEADING_MARKER_RE = re.compile(rf"^(?P<lead>\s*(?:- )?)(?P<marker>{PARAGRAPH_MARKER}|{LETTER_MARKER})")
 
@@ -32,7 +31,6 @@ class Replacement:
     markdown: str
 
 
-@stored
 @dataclass
 class Links:
     """The links the archive adds to one page, by number: each is written in the page's Markdown

@@ -20,7 +20,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from cnd_archive.model.archive import Meeting
-from cnd_archive.result_codec import stored
 
 PUBLISHER = "United Nations"
 LOCATOR, URL, KEY = "{{locator}}", "{{url}}", "{{key}}"
@@ -28,7 +27,6 @@ LOCATOR, URL, KEY = "{{locator}}", "{{url}}", "{{key}}"
 _BIBTEX_SPECIAL_RE = re.compile(r"([\\{}&%$#_^~])")
 
 
-@stored
 @dataclass(frozen=True)
 class Citation:
     key: str

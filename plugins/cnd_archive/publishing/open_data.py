@@ -261,7 +261,7 @@ def parts(holdings: Holdings) -> Parts:
                      lambda: Part.of(document_records(holdings.documents, holdings.resolver), DOCUMENT_COLUMNS))
     countries = [kept(f"country:{r.entity.id}", (holdings.shape, r.roles, [m.cited_at for m in r.mentions]),
                       lambda: Part.of([country_record(r)], PARTICIPATION_COLUMNS, participation_rows(r)),
-                      stored_as=(r.entity.id, holdings.reads([*(m for m, _ in r.roles), *(m.src_uri for m in r.mentions)])))
+                      stored_as=(r.entity.id, holdings.reads(r.sources())))
                  for r in holdings.entities.values()]
     themes = Part.of(theme_records(holdings))
     return Parts(sessions, recommendations, documents, countries, themes)

@@ -51,7 +51,6 @@ from cnd_archive.registry.themes import Theme, vocabulary
 from cnd_archive.timing import Stopwatch
 from cnd_archive.publishing.html import Page, RenderedPage, render, sanitize
 from cnd_archive.publishing.html_page import HtmlPage
-from cnd_archive.result_codec import stored
 
 
 @dataclass
@@ -323,11 +322,9 @@ class Publication:
                      recommendations_target(self.archive, meeting)) for meeting in record.attended()
                     if meeting.src_uri in self.archive.reports]
         inputs = (self.shape, record.entity.id, record.roles, quoted, attended, feed)
-        files: list[Meeting | str] = [*(meeting for meeting, _ in record.roles),
-                                      *(mention.src_uri for mention in record.mentions)]
         return list(self.memos.generated.get(f"entity:{record.entity.id}", inputs,
                                              lambda: sealed(entity_pages(record, self.archive, feed)),
-                                             stored_as=(record.entity.id, feed, self.files_read(files))))
+                                             stored_as=(record.entity.id, feed, self.files_read(record.sources()))))
 
     def files_read(self, meetings: Iterable[Meeting | str]) -> Reads:
         """What a result that reads these meetings' files reads (``page_inputs.reads``): the archive's
@@ -457,7 +454,6 @@ class Publication:
         return {Target(uri).url for uri in sources if uri not in self.html}
 
 
-@stored
 @dataclass(frozen=True)
 class ReportPage:
     """A report's page as Markdown, with the links the archive added and how the report is cited."""

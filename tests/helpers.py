@@ -122,3 +122,11 @@ def build_site(root: Path, overlay: dict[str, str] | None = None, *, real_conten
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=root,
                             capture_output=True, text=True, env=variables, timeout=300)
     return Build(root, result)
+
+
+def site_files(root: Path) -> dict[str, bytes]:
+    """Every file of the site built in ``root/site`` but Pagefind's, whose file names are hashes that
+    differ from run to run."""
+    site = root / "site"
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*"))
+            if p.is_file() and not p.relative_to(site).as_posix().startswith("pagefind/")}

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import copy_project
+from helpers import copy_project, site_files
 
 from cnd_archive.build_cache import CACHE_DIR, HEADER, MAGIC, PageCache
 from cnd_archive.memo import digest
@@ -74,12 +74,6 @@ def _build(root: Path) -> subprocess.CompletedProcess[str]:
     return result
 
 
-def _site(root: Path) -> dict[str, bytes]:
-    """Every file of the built site but Pagefind's, whose file names are hashes that differ from run to run."""
-    site = root / "site"
-    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*"))
-            if p.is_file() and not p.relative_to(site).as_posix().startswith("pagefind/")}
-
 
 @pytest.mark.slow
 def test_a_build_with_the_cache_writes_what_a_build_without_it_writes(tmp_path: Path) -> None:
@@ -87,9 +81,9 @@ def test_a_build_with_the_cache_writes_what_a_build_without_it_writes(tmp_path: 
     (root / "permalinks.json").unlink()  # the edit renames a heading's anchor, which the record would refuse
     page = root / "content" / "accessibility.md"
     assert "0 of " in _build(root).stderr
-    cold = _site(root)
+    cold = site_files(root)
     warm = _build(root).stderr
-    assert _site(root) == cold
+    assert site_files(root) == cold
     pages = len([name for name in cold if name.endswith(".html") and name != "404.html"])
     assert f"{pages} of {pages} pages written from {CACHE_DIR}" in warm
     results = re.search(r"build cache: (\d+) of (\d+) file results read", warm)
@@ -121,7 +115,7 @@ def test_a_build_with_the_cache_writes_what_a_build_without_it_writes(tmp_path: 
                                                                  "      permalinks: permalinks.json\n      cache: false\n"),
                       encoding="utf-8")
     assert "build cache" not in _build(without).stderr
-    assert _site(root) == _site(without)
+    assert site_files(root) == site_files(without)
     assert not (without / ".cache").exists()
 
 

@@ -15,7 +15,7 @@ import cnd_archive
 
 PACKAGE = Path(cnd_archive.__file__).parent
 LAYERS = (
-    ("errors", "timing", "memo", "result_codec", "build_cache", "result_store"),
+    ("errors", "timing", "memo", "workers", "result_codec", "build_cache", "result_store"),
     ("registry",),
     ("layout",),
     ("model",),

@@ -24,9 +24,11 @@ import importlib.metadata
 import os
 import sys
 import zlib
+from dataclasses import dataclass
 from pathlib import Path
 
 from cnd_archive.memo import DIGEST_SIZE, digest
+from cnd_archive.workers import Later, run_now
 
 MAGIC = b"cnd-archive page cache 1\n"
 DIGEST = DIGEST_SIZE
@@ -67,21 +69,49 @@ def library_version(name: str) -> str:
         return "none"
 
 
+@dataclass(frozen=True)
+class EntryFolder:
+    """Where the entries of one kind are written, and how each is stamped: all that a process
+    writing one needs (``workers.py``)."""
+
+    folder: Path
+    magic: bytes
+    version: bytes
+
+    def entry(self, slot: str) -> Path:
+        return self.folder / digest(slot.encode()).hex()
+
+    def write(self, slot: str, inputs: bytes, payload: bytes) -> None:
+        """Keep a payload; written whole or not at all (a build stopped half-way leaves no torn entry)."""
+        entry = self.entry(slot)
+        written = entry.with_name(f".{entry.name}.{os.getpid()}")  # one process writes an entry at a time
+        data = self.magic + self.version + inputs + digest(payload) + payload
+        try:
+            written.write_bytes(data)
+        except FileNotFoundError:  # the first entry of its kind
+            self.folder.mkdir(parents=True, exist_ok=True)
+            written.write_bytes(data)
+        os.replace(written, entry)
+
+
 class Entries:
     """Entries of one kind, one file each under ``folder``: checked whole before any is used.
 
         magic | code version (16 bytes) | inputs digest (16) | payload digest (16) | payload
     """
 
-    def __init__(self, folder: Path, magic: bytes, version: bytes) -> None:
+    def __init__(self, folder: Path, magic: bytes, version: bytes, later: Later = run_now) -> None:
         self.folder, self.magic, self.version = folder, magic, version
+        self.place = EntryFolder(folder, magic, version)
+        self.later = later
+        """How an entry is written: now, or by another process before the build ends."""
         self.header = len(magic) + 3 * DIGEST
         self.hits = 0
         self.ignored: list[str] = []
         """Entries found but not used, with why (another version, other inputs, damaged)."""
 
     def entry(self, slot: str) -> Path:
-        return self.folder / digest(slot.encode()).hex()
+        return self.place.entry(slot)
 
     def read(self, slot: str, inputs: bytes) -> bytes | None:
         """The payload kept for these inputs, if its entry is intact; ``None`` (and why, in
@@ -117,23 +147,14 @@ class Entries:
         return ""
 
     def write(self, slot: str, inputs: bytes, payload: bytes) -> None:
-        """Keep a payload; written whole or not at all (a build stopped half-way leaves no torn entry)."""
-        entry = self.entry(slot)
-        written = entry.with_name(f".{entry.name}.{os.getpid()}")  # one build process writes an entry at a time
-        data = self.magic + self.version + inputs + digest(payload) + payload
-        try:
-            written.write_bytes(data)
-        except FileNotFoundError:  # the first entry of its kind
-            self.folder.mkdir(parents=True, exist_ok=True)
-            written.write_bytes(data)
-        os.replace(written, entry)
+        self.place.write(slot, inputs, payload)
 
 
 class PageCache(Entries):
     """Laid-out pages by their source, each with the digest of the inputs it was laid out from."""
 
-    def __init__(self, folder: Path) -> None:
-        super().__init__(folder / "pages", MAGIC, code_version())
+    def __init__(self, folder: Path, later: Later = run_now) -> None:
+        super().__init__(folder / "pages", MAGIC, code_version(), later)
 
     def get(self, src_uri: str, inputs: bytes) -> str | None:
         """The page laid out from these inputs, if an entry holds it intact."""
@@ -157,4 +178,8 @@ class PageCache(Entries):
         return zlib.decompress(kept).decode("utf-8")
 
     def put(self, src_uri: str, inputs: bytes, page: str) -> None:
-        self.write(src_uri, inputs, zlib.compress(page.encode("utf-8"), 1))
+        self.later(_write_page, self.place, src_uri, inputs, page)
+
+
+def _write_page(place: EntryFolder, src_uri: str, inputs: bytes, page: str) -> None:
+    place.write(src_uri, inputs, zlib.compress(page.encode("utf-8"), 1))

@@ -5,18 +5,15 @@ Nothing here decides anything about reports; it moves data between MkDocs and th
 
 from __future__ import annotations
 
-import contextlib
 import gc
 import functools
 import html
 import logging
-import multiprocessing
 import os
 import threading
 import time
 import zlib
-from collections.abc import Iterator, Mapping
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, cast
 
@@ -43,7 +40,7 @@ from cnd_archive.model.safety import plain_text_value
 from cnd_archive.publishing.html import toc_tokens
 from cnd_archive.publishing.permalink_record import RECORD_FILE
 from cnd_archive.checking.pipeline import publish
-from cnd_archive.publishing.publication import Mapper, Publication
+from cnd_archive.publishing.publication import Publication
 from cnd_archive.publishing.search_cache import SearchCache
 from cnd_archive.publishing.search_shards import SHARD_PAGES
 from cnd_archive.publishing.search_index import PreviewIndex, SearchIndexError, build_index
@@ -51,6 +48,7 @@ from cnd_archive.publishing.pages import withheld_page
 from cnd_archive.publishing.page_frame import Frame, frame_of, issue_form, site_feeds
 from cnd_archive.publishing.site_config import Project, Web
 from cnd_archive.registry.bodies import Body
+from cnd_archive.workers import Workers
 
 log = get_plugin_logger(__name__)
 
@@ -66,9 +64,6 @@ REUSED_TEMPLATE = "cnd-reused.html"
 ONE_OFF_COMMANDS = ("build", "gh-deploy")
 PARALLEL_FROM = 50
 """Meeting pages from which a one-off build renders them in several processes."""
-RENDER_CHUNK = 8
-"""Meeting pages sent to a rendering process at a time: each chunk is held as a copy (its pages'
-Markdown) until a process takes it, and larger ones cost over 100 MB at 1,000 reports."""
 
 
 class ArchiveConfig(Config):
@@ -113,6 +108,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     writing: dict[str, str] = {}
     """Those the build under way writes."""
     templates: jinja2.BytecodeCache
+    workers = Workers.none()
+    """The processes that render meeting pages and write the build cache (a one-off build's)."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining this hook keeps the plugin across the rebuilds of `mkdocs serve`, so the work
@@ -129,7 +126,11 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         if self.preview_index is not None:
             self.preview_index.stop()  # it reads the pages this build is about to rewrite
 
+    def on_build_error(self, *, error: Exception) -> None:
+        self.workers.close()
+
     def on_shutdown(self) -> None:
+        self.workers.close()
         if self.preview_index is not None:
             self.preview_index.stop()
         if self.one_off:
@@ -197,7 +198,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         for file in [f for f in files if f.src_uri.startswith(UNUSED_THEME_FILES)]:
             files.remove(file)  # Material's own search: the archive's is Pagefind
         project = self.project(config)
-        self.page_cache = PageCache(project.root / CACHE_DIR) if self.config.cache else None
+        self.workers = self.start_workers(project)
+        self.page_cache = PageCache(project.root / CACHE_DIR, self.workers.later) if self.config.cache else None
         self.search_cache = SearchCache(project.root / CACHE_DIR) if self.config.cache else None
         theme_files = [f.src_uri for f in files if not f.is_documentation_page() and not _in_folder(f, project.docs_dir)]
         memos = self.memos if self.memos is not None else Memos.none()
@@ -205,9 +207,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         # them in memory, so a save costs no writing of results that the next save replaces.
         stored = self.config.cache and not self.rebuilding
         if stored:
-            keep_on_disk(memos, project.root / CACHE_DIR)
-        with self.page_renderer(project) as mapper:
-            outcome = publish(project, theme_files, memos=memos, mapper=mapper)
+            keep_on_disk(memos, project.root / CACHE_DIR, self.workers.later)
+        outcome = publish(project, theme_files, memos=memos, mapper=self.workers.map)
         if stored:
             log.info(results_summary(memos, CACHE_DIR))
             forget_disk(memos)
@@ -250,22 +251,14 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         return Project.of_options(Path(config.config_file_path).parent, Path(config.docs_dir), dict(self.config),
                                   assets, Web.of(config.site_url, config.repo_url, config.site_name))
 
-    @contextlib.contextmanager
-    def page_renderer(self, project: Project) -> Iterator[Mapper]:
-        """A one-off build of a large archive renders the meeting pages in a process per processor: each
-        page is rendered on its own. A small archive is not worth starting processes for, and a serve
-        rebuild renders only the pages that changed, in its own process (forking a process that
-        serves, with its threads, is not safe)."""
-        workers = min(os.cpu_count() or 1, 8)
-        if self.memos is not None or workers < 2 or _meeting_files(project) < PARALLEL_FROM \
-                or "fork" not in multiprocessing.get_all_start_methods():
-            yield map
-            return
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            # The processes start now, while this one is small: started when the pages are rendered
-            # they would each share, and count, a whole site's worth of this one's memory.
-            pool.submit(int).result()
-            yield lambda function, jobs: pool.map(function, jobs, chunksize=RENDER_CHUNK)
+    def start_workers(self, project: Project) -> Workers:
+        """A one-off build of a large archive renders the meeting pages, and writes the build cache, in
+        a process per processor (``workers.py``). A small archive is not worth starting processes for,
+        and a serve rebuild renders only the pages that changed, in its own process (forking a process
+        that serves, with its threads, is not safe)."""
+        if self.memos is not None or _meeting_files(project) < PARALLEL_FROM:
+            return Workers.none()
+        return Workers.start()
 
     def on_page_context(self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig,
                         nav: Navigation) -> TemplateContext:
@@ -420,6 +413,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         return out
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self.workers.close()  # the build cache is whole from here on
         if self.memos is not None:
             threading.Thread(target=_tidy_memory, daemon=True).start()
         if self.page_cache is not None:

@@ -23,8 +23,9 @@ from pathlib import Path
 from typing import Any
 
 from cnd_archive import result_codec
-from cnd_archive.build_cache import Entries, code_version
+from cnd_archive.build_cache import Entries, EntryFolder, code_version
 from cnd_archive.memo import Memos, digest
+from cnd_archive.workers import Later, run_now
 
 MAGIC = b"cnd-archive result cache 1\n"
 STORED_KINDS = ("read", "schema", "report", "scan", "roles", "render", "generated", "sanitized", "feeds", "data")
@@ -37,8 +38,8 @@ _UNREADABLE = (ValueError, TypeError, KeyError, RecursionError, zlib.error, Unic
 class ResultStore:
     """One kind of result, by slot (a page's source), for the inputs it was computed from."""
 
-    def __init__(self, folder: Path, kind: str) -> None:
-        self.entries = Entries(folder / "results" / kind, MAGIC, code_version())
+    def __init__(self, folder: Path, kind: str, later: Later = run_now) -> None:
+        self.entries = Entries(folder / "results" / kind, MAGIC, code_version(), later)
         self.asked = 0
         self._missed: dict[str, tuple[object, bytes]] = {}
         """The key of each result not found, until it is kept: its inputs are fingerprinted once."""
@@ -59,13 +60,19 @@ class ResultStore:
     def keep(self, slot: str, inputs: object, value: object) -> None:
         missed = self._missed.pop(slot, None)
         key = missed[1] if missed is not None and missed[0] is inputs else fingerprint(inputs)
-        self.entries.write(slot, key, zlib.compress(result_codec.encode(value), 1))
+        entries = self.entries
+        entries.later(_write_result, entries.place, slot, key, result_codec.encode(value))
 
 
-def keep_on_disk(memos: Memos, folder: Path) -> Memos:
-    """``memos`` with the kinds of ``STORED_KINDS`` read from and written to ``folder``."""
+def _write_result(place: EntryFolder, slot: str, key: bytes, encoded: bytes) -> None:
+    place.write(slot, key, zlib.compress(encoded, 1))
+
+
+def keep_on_disk(memos: Memos, folder: Path, later: Later = run_now) -> Memos:
+    """``memos`` with the kinds of ``STORED_KINDS`` read from and written to ``folder`` (each entry
+    written by ``later``)."""
     for kind in STORED_KINDS:
-        getattr(memos, kind).store = ResultStore(folder, kind)
+        getattr(memos, kind).store = ResultStore(folder, kind, later)
     return memos
 
 

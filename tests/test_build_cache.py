@@ -74,7 +74,6 @@ def _build(root: Path) -> subprocess.CompletedProcess[str]:
     return result
 
 
-
 @pytest.mark.slow
 def test_a_build_with_the_cache_writes_what_a_build_without_it_writes(tmp_path: Path) -> None:
     root = copy_project(tmp_path / "project")

@@ -32,7 +32,7 @@ MAX_PROCESSES = 8
 CHUNK = 8
 """Jobs sent to a process at a time: each chunk is held as a copy until a process takes it, and
 larger ones cost over 100 MB at 1,000 reports."""
-IN_FLIGHT_BYTES = 8_000_000
+IN_FLIGHT_BYTES = 2_000_000
 """The side jobs handed out and not yet done hold their copies (a page's HTML, say) until they
 are done: a build that hands them out faster than its processes do them waits beyond this."""
 

@@ -8,6 +8,7 @@ yet here). Its path is fixed by its body and number: ``honlac/27.md``.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -102,6 +103,16 @@ class Archive:
     _by_key: dict[tuple[str, int], Meeting] = field(default_factory=dict, repr=False)
     _by_uri: dict[str, Meeting] = field(default_factory=dict, repr=False)
 
+    def file_key(self, src_uri: str, shown: str) -> tuple[str, bytes, bytes]:
+        """What decides every result computed from one file alone (its front matter, model, citations,
+        roles), as the build cache keys it: the path it is reported at, its bytes' digest and the
+        bodies it is read against. Cheaper to digest than the text those results are computed from."""
+        return shown, self.fingerprints[src_uri], self.bodies_key
+
+    @functools.cached_property
+    def bodies_key(self) -> bytes:
+        return digest(repr(self.bodies).encode("utf-8"))
+
     def add(self, meeting: Meeting) -> None:
         self.meetings.append(meeting)
         self._by_key[(meeting.body.code, meeting.number)] = meeting
@@ -167,7 +178,8 @@ def load(docs_dir: Path, src_uris: list[str], shown_from: Path | None = None,
             archive.unreadable.add(src_uri)
             archive.problems.append(_encoding_problem(data, error, shown))
             continue
-        read = memos.read.get(src_uri, (shown, text), lambda: _read(text, shown, stopwatch))
+        read = memos.read.get(src_uri, (shown, text), lambda: _read(text, shown, stopwatch),
+                              stored_as=archive.file_key(src_uri, shown))
         document, unsafe = read.document, read.unsafe
         archive.problems += read.problems
         if document is None:
@@ -252,7 +264,8 @@ def _add_meeting(archive: Archive, document: ContentFile, src_uri: str, tokens: 
     """The meeting of a page; a refused value is left out (and reported), and only a page whose
     identity (body, number, dates, venue) cannot be read leaves the archive."""
     invalid = memos.schema.get(src_uri, (document.path, document.front_matter, archive.bodies),
-                               lambda: invalid_values(document, archive.bodies))
+                               lambda: invalid_values(document, archive.bodies),
+                               stored_as=archive.file_key(src_uri, document.path))
     archive.problems += [entry.problem for entry in invalid]
     if any(not entry.path or entry.path[0] in IDENTITY_KEYS for entry in invalid):
         archive.unreadable.add(src_uri)
@@ -287,7 +300,8 @@ def _add_meeting(archive: Archive, document: ContentFile, src_uri: str, tokens: 
             return read_report(document, parse_tokens(document.body) if tokens is None else tokens)
 
         report, problems = memos.report.get(src_uri, (document.path, document.front_matter, document.body_line,
-                                                      document.body, archive.bodies), read)
+                                                      document.body, archive.bodies), read,
+                                            stored_as=archive.file_key(src_uri, document.path))
         archive.reports[src_uri] = report
         archive.problems += problems
 

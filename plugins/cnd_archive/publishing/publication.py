@@ -127,7 +127,8 @@ class Publication:
 
     def scan(self, report: Report, meeting: Meeting) -> list[Mention]:
         inputs = (report.path, report.body_line, report.body, meeting.body, self.archive.bodies)
-        return list(self.memos.scan.get(meeting.src_uri, inputs, lambda: scan(report, meeting, self.archive.bodies)))
+        return list(self.memos.scan.get(meeting.src_uri, inputs, lambda: scan(report, meeting, self.archive.bodies),
+                                        stored_as=self.archive.file_key(meeting.src_uri, report.path)))
 
     # -- roles, themes ----------------------------------------------------------
 
@@ -143,7 +144,8 @@ class Publication:
                 continue
             inputs = (document.path, document.front_matter, report.body_line, report.body)
             roles, problems = self.memos.roles.get(meeting.src_uri, inputs,
-                                                   lambda: self.checked_roles(document, report))
+                                                   lambda: self.checked_roles(document, report),
+                                                   stored_as=self.archive.file_key(meeting.src_uri, document.path))
             self.problems += problems
             self.roles[meeting.src_uri] = roles
             issues, problems = working_group_issues(report, meeting, document)
@@ -364,16 +366,16 @@ class Publication:
         A page with a problem in its body is withheld: it gets no HTML here. The meeting pages, each
         rendered on its own, go through ``mapper`` (a pool of processes may render them side by side)."""
         site_key = site_digest(site)
-        jobs = [RenderJob(self.meeting_page(m), self.pages[m.src_uri], site, site_key) for m in self.archive.meetings
-                if m.src_uri not in self.archive.withheld and m.src_uri in self.pages]
-        fresh = [job for job in jobs if not self.memos.render.holds(job.page.src_uri, job.inputs)]
+        jobs = [RenderJob(self.meeting_page(m), self.pages[m.src_uri], site, site_key, self.report_reads(m))
+                for m in self.archive.meetings if m.src_uri not in self.archive.withheld and m.src_uri in self.pages]
+        fresh = [job for job in jobs if not self.memos.render.holds(job.page.src_uri, job.inputs, job.stored_as)]
         strings: dict[str, str] = {}
         rendered = {job.page.src_uri: page.share_strings(strings)
                     for job, page in zip(fresh, mapper(render_job, fresh))}
         for job in jobs:
             uri = job.page.src_uri
             self._keep_rendered(uri, self.memos.render.get(
-                uri, job.inputs, lambda: rendered[uri] if uri in rendered else render_job(job)))
+                uri, job.inputs, lambda: rendered[uri] if uri in rendered else render_job(job), job.stored_as))
         del jobs, fresh, rendered, strings
         if not self.memos.meeting_page.keep:
             self.release_report_markdown()
@@ -475,10 +477,18 @@ class RenderJob:
     site: Mapping[str, str]
     site_key: bytes
     """``site_digest(site)``, computed once for all the pages."""
+    reads: Reads
+    """What the page's Markdown is made from (``Publication.report_reads``)."""
 
     @property
     def inputs(self) -> tuple[Page, str, bytes]:
         return self.page, self.markdown, self.site_key
+
+    @property
+    def stored_as(self) -> tuple[Reads, bytes]:
+        """What the build cache keys the page's HTML by: what its Markdown is made from, and the
+        site, rather than the Markdown itself (which costs more to digest)."""
+        return self.reads, self.site_key
 
 
 def site_digest(site: Mapping[str, str]) -> bytes:

@@ -64,7 +64,7 @@ def test_an_entry_edited_by_hand_is_ignored(cache: PageCache) -> None:
 def test_a_new_entry_replaces_the_old_one_whole(cache: PageCache) -> None:
     cache.put("honlac/27.md", digest(b"new inputs"), PAGE + "<!-- edited -->")
     assert cache.get("honlac/27.md", digest(b"new inputs")) == PAGE + "<!-- edited -->"
-    assert [p.name for p in cache.folder.iterdir()] == [cache.entry("honlac/27.md").name]  # no temporary left
+    assert [p.name for p in cache.place.folder.iterdir()] == [cache.entry("honlac/27.md").name]  # no temporary left
 
 
 def _build(root: Path) -> subprocess.CompletedProcess[str]:
@@ -121,6 +121,6 @@ def test_a_build_with_the_cache_writes_what_a_build_without_it_writes(tmp_path: 
 def test_an_entry_whose_payload_checks_but_does_not_read_is_ignored(cache: PageCache) -> None:
     entry = cache.entry("honlac/27.md")
     payload = b"not compressed HTML"
-    entry.write_bytes(MAGIC + cache.version + INPUTS + digest(payload) + payload)
+    entry.write_bytes(MAGIC + cache.place.version + INPUTS + digest(payload) + payload)
     assert cache.get("honlac/27.md", INPUTS) is None
     assert cache.ignored == ["honlac/27.md: damaged"] and cache.hits == 0

@@ -117,7 +117,7 @@ def test_a_result_computed_again_replaces_a_damaged_entry(store: ResultStore) ->
     _entry(store).write_bytes(b"damaged")
     assert memos.report.get("honlac/27.md", INPUTS, lambda: ["fresh"]) == ["fresh"]
     assert store.recall("honlac/27.md", INPUTS) == (True, ["fresh"])
-    assert [p.name for p in store.entries.folder.iterdir()] == [_entry(store).name]  # no temporary left
+    assert [p.name for p in store.entries.place.folder.iterdir()] == [_entry(store).name]  # no temporary left
 
 
 def _published(root: Path, memos: Memos) -> tuple[dict[str, str], list[str], dict[str, str]]:

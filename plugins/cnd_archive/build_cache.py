@@ -101,7 +101,6 @@ class Entries:
     """
 
     def __init__(self, folder: Path, magic: bytes, version: bytes, later: Later = run_now) -> None:
-        self.folder, self.magic, self.version = folder, magic, version
         self.place = EntryFolder(folder, magic, version)
         self.later = later
         """How an entry is written: now, or by another process before the build ends."""
@@ -134,20 +133,17 @@ class Entries:
 
     def fault(self, data: bytes, inputs: bytes) -> str:
         """Why an entry cannot be used for these inputs; empty if it can."""
-        magic = self.magic
+        magic = self.place.magic
         if len(data) < self.header or not data.startswith(magic):
             return "damaged"
         version, kept_inputs, checksum = (data[len(magic) + i * DIGEST:len(magic) + (i + 1) * DIGEST] for i in range(3))
-        if version != self.version:
+        if version != self.place.version:
             return "written by another version"
         if kept_inputs != inputs:
             return "made from other inputs"
         if checksum != digest(data[self.header:]):
             return "damaged"
         return ""
-
-    def write(self, slot: str, inputs: bytes, payload: bytes) -> None:
-        self.place.write(slot, inputs, payload)
 
 
 class PageCache(Entries):

@@ -79,6 +79,15 @@ def test_an_error_in_a_job_is_raised_when_the_build_waits_for_its_jobs(workers: 
     assert workers.pool is None
 
 
+def test_a_build_that_failed_stops_its_processes_without_raising_their_errors(workers: Workers,
+                                                                             tmp_path: Path) -> None:
+    (tmp_path / "results").write_text("a file where the cache's folder would be", encoding="utf-8")
+    ResultStore(tmp_path, "report", workers.later).keep("honlac/27.md", ("honlac", 27), VALUE)
+    workers.stop()
+    assert workers.pool is None and not workers.pending
+    workers.close()  # as on_shutdown does after a failed build: nothing left to raise
+
+
 def test_pages_rendered_by_other_processes_come_back_in_order(workers: Workers) -> None:
     assert list(workers.map(str.upper, ["a", "b", "c"] * 20)) == ["A", "B", "C"] * 20
 

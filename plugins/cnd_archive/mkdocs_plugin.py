@@ -127,7 +127,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             self.preview_index.stop()  # it reads the pages this build is about to rewrite
 
     def on_build_error(self, *, error: Exception) -> None:
-        self.workers.close()
+        self.workers.stop()
 
     def on_shutdown(self) -> None:
         self.workers.close()

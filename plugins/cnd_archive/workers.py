@@ -102,6 +102,13 @@ class Workers:
         try:
             self.finish()
         finally:
-            if self.pool is not None:
-                self.pool.shutdown(cancel_futures=True)
-                self.pool = None
+            self.stop()
+
+    def stop(self) -> None:
+        """Stop the processes, with the jobs not yet done left undone and their errors unraised
+        (a build that failed reports its own error, not one of the cache's)."""
+        self.pending.clear()
+        self.held = 0
+        if self.pool is not None:
+            self.pool.shutdown(cancel_futures=True)
+            self.pool = None

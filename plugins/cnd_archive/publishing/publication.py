@@ -7,6 +7,7 @@ Markdown, generated pages written as HTML) and for the data files.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -484,10 +485,11 @@ class RenderJob:
     def inputs(self) -> tuple[Page, str, bytes]:
         return self.page, self.markdown, self.site_key
 
-    @property
+    @functools.cached_property
     def stored_as(self) -> tuple[Reads, bytes]:
         """What the build cache keys the page's HTML by: what its Markdown is made from, and the
-        site, rather than the Markdown itself (which costs more to digest)."""
+        site, rather than the Markdown itself (which costs more to digest). One value, so that the
+        store digests it once between ``holds`` and ``get``."""
         return self.reads, self.site_key
 
 
